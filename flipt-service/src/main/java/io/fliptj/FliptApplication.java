@@ -16,6 +16,8 @@ import io.fliptj.auth.config.AuthenticationFactory;
 import io.fliptj.auth.jwt.JwtAuthenticators;
 import io.fliptj.authz.AuthorizationModule;
 import io.fliptj.cli.EnvironmentOverrides;
+import io.fliptj.cli.StartupErrors;
+import io.fliptj.config.FliptServerFactory;
 import io.fliptj.config.DatabaseUrl;
 import io.fliptj.evaluation.NamespaceSnapshots;
 import io.fliptj.grpc.CallMetadata;
@@ -31,6 +33,7 @@ import io.fliptj.storage.Stores;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
 import io.fliptj.storage.sql.SqlStores;
+import io.fliptj.transport.TransportModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,13 +70,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
     /** Start-up failures end with one line saying what went wrong, after the full trace. */
     @Override
     protected void onFatalError(Throwable error) {
-        StringBuilder reason = new StringBuilder(String.valueOf(error.getMessage()));
-        for (Throwable cause = error.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !reason.toString().contains(cause.getMessage())) {
-                reason.append(": ").append(cause.getMessage());
-            }
-        }
-        System.err.println("flipt: cannot start: " + reason);
+        System.err.println("flipt: cannot start: " + StartupErrors.describe(error));
         System.exit(1);
     }
 
@@ -86,6 +83,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
     public void initialize(Bootstrap<FliptConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        FliptServerFactory.registerAsDefault(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(FliptConfiguration configuration) {
@@ -103,6 +101,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
     public void run(FliptConfiguration configuration, Environment environment) throws Exception {
         environment.jersey().disable();
         environment.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
+        TransportModule transport = new TransportModule(configuration.getServerFactory(), configuration.getCors());
 
         DatabaseUrl databaseUrl = configuration.getDatabase().parsedUrl();
         DataSourceFactory dataSourceFactory = configuration.getDatabase().toDataSourceFactory();
@@ -147,7 +146,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         new AuthorizationModule(configuration.getAuthorization(), authenticationConfig.getExclude(), audit.denialListener())
                 .interceptor(environment).ifPresent(interceptors::add);
         interceptors.add(new ValidationInterceptor(new RequestValidator()));
-        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors);
+        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors, transport.grpcCredentials());
         this.grpcServer = grpcServer;
         environment.lifecycle().manage(grpcServer);
         authentication.bootstrap();
@@ -156,6 +155,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
 
         RouteTable routes = RouteTable.fromServices(grpcServer.services());
         String[] apiPaths = {"/api/v1/*", "/evaluate/v1/*", "/auth/v1/*", "/internal/v1/*", "/ofrep/*", "/meta/*"};
+        transport.register(environment, grpcServer);
         authentication.registerFilters(environment, apiPaths);
         environment.servlets()
                 .addServlet("api", new TranscodingServlet(routes, grpcServer.inProcessChannel(), configuration.getHttp().getMaxRequestBodyBytes()))

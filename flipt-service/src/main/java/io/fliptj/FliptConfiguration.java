@@ -7,9 +7,12 @@ import io.dropwizard.validation.ValidationMethod;
 import io.fliptj.audit.config.AuditFactory;
 import io.fliptj.auth.config.AuthenticationFactory;
 import io.fliptj.authz.config.AuthorizationFactory;
+import io.fliptj.config.CorsFactory;
 import io.fliptj.config.DatabaseFactory;
+import io.fliptj.config.FliptServerFactory;
 import io.fliptj.config.GrpcServerFactory;
 import io.fliptj.config.HttpApiFactory;
+import io.fliptj.config.MetaFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -38,6 +41,38 @@ public final class FliptConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuditFactory audit = new AuditFactory();
+
+    @Valid
+    @NotNull
+    private CorsFactory cors = new CorsFactory();
+
+    @Valid
+    @NotNull
+    private MetaFactory meta = new MetaFactory();
+
+    public FliptConfiguration() {
+        setServerFactory(new FliptServerFactory());
+    }
+
+    @JsonProperty
+    public CorsFactory getCors() {
+        return cors;
+    }
+
+    @JsonProperty
+    public void setCors(CorsFactory cors) {
+        this.cors = cors;
+    }
+
+    @JsonProperty
+    public MetaFactory getMeta() {
+        return meta;
+    }
+
+    @JsonProperty
+    public void setMeta(MetaFactory meta) {
+        this.meta = meta;
+    }
 
     @JsonProperty
     public GrpcServerFactory getGrpc() {

@@ -48,6 +48,18 @@ public final class EnvironmentOverrides {
         put(mapping, "FLIPT_SERVER_GRPC_PORT", "grpc.port", Kind.TEXT);
         put(mapping, "FLIPT_LOG_LEVEL", "logging.level", Kind.UPPER_CASE);
         put(mapping, "FLIPT_UI_ENABLED", "http.uiEnabled", Kind.TEXT);
+        put(mapping, "FLIPT_SERVER_PROTOCOL", "server.protocol", Kind.TEXT);
+        put(mapping, "FLIPT_SERVER_HTTPS_PORT", "server.httpsPort", Kind.TEXT);
+        put(mapping, "FLIPT_SERVER_CERT_FILE", "server.certFile", Kind.TEXT);
+        put(mapping, "FLIPT_SERVER_CERT_KEY", "server.certKey", Kind.TEXT);
+        put(mapping, "FLIPT_SERVER_SHUTDOWN_DELAY", "server.shutdownDelay", Kind.DURATION);
+        put(mapping, "FLIPT_SERVER_SHUTDOWN_GRACE_PERIOD", "server.shutdownGracePeriod", Kind.DURATION);
+        put(mapping, "FLIPT_CORS_ENABLED", "cors.enabled", Kind.TEXT);
+        put(mapping, "FLIPT_CORS_ALLOWED_ORIGINS", "cors.allowedOrigins", Kind.LIST);
+        put(mapping, "FLIPT_CORS_ALLOWED_HEADERS", "cors.allowedHeaders", Kind.LIST);
+        put(mapping, "FLIPT_META_CHECK_FOR_UPDATES", "meta.checkForUpdates", Kind.TEXT);
+        put(mapping, "FLIPT_META_TELEMETRY_ENABLED", "meta.telemetryEnabled", Kind.TEXT);
+        put(mapping, "FLIPT_META_STATE_DIRECTORY", "meta.stateDirectory", Kind.TEXT);
 
         put(mapping, "FLIPT_AUTHENTICATION_REQUIRED", "authentication.required", Kind.TEXT);
         put(mapping, "FLIPT_AUTHENTICATION_EXCLUDE_MANAGEMENT", "authentication.exclude.management", Kind.TEXT);

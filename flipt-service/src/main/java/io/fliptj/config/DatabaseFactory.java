@@ -108,7 +108,11 @@ public final class DatabaseFactory {
     /** The parsed connection target of {@link #getUrl()}. */
     @JsonIgnore
     public DatabaseUrl parsedUrl() {
-        return DatabaseUrl.parse(url, user, password);
+        try {
+            return DatabaseUrl.parse(url, user, password);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("database.url (FLIPT_DB_URL): " + invalid.getMessage(), invalid);
+        }
     }
 
     /** A Dropwizard pool configuration for this database. */

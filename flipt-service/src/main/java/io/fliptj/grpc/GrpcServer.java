@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.dropwizard.lifecycle.Managed;
 import io.fliptj.config.GrpcServerFactory;
 import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -37,6 +39,7 @@ public final class GrpcServer implements Managed {
     private final HealthStatusManager health = new HealthStatusManager();
     private final String inProcessName = "flipt-" + UUID.randomUUID();
     private final ManagedChannel inProcessChannel;
+    private final ServerCredentials credentials;
     private Server networkServer;
     private Server inProcessServer;
 
@@ -45,6 +48,17 @@ public final class GrpcServer implements Managed {
      * @param interceptors outermost first
      */
     public GrpcServer(GrpcServerFactory factory, List<BindableService> services, List<ServerInterceptor> interceptors) {
+        this(factory, services, interceptors, InsecureServerCredentials.create());
+    }
+
+    /**
+     * @param services the application's services
+     * @param interceptors outermost first
+     * @param credentials of the network listener (TLS when Flipt's {@code server.protocol} is https)
+     */
+    public GrpcServer(GrpcServerFactory factory, List<BindableService> services, List<ServerInterceptor> interceptors,
+            ServerCredentials credentials) {
+        this.credentials = requireNonNull(credentials, "credentials is null");
         this.factory = requireNonNull(factory, "factory is null");
         requireNonNull(services, "services is null");
         requireNonNull(interceptors, "interceptors is null");
@@ -81,7 +95,7 @@ public final class GrpcServer implements Managed {
     public void start() throws IOException {
         InProcessServerBuilder inProcessBuilder = InProcessServerBuilder.forName(inProcessName).directExecutor();
         NettyServerBuilder networkBuilder = NettyServerBuilder
-                .forAddress(new InetSocketAddress(factory.getHost(), factory.getPort()))
+                .forAddress(new InetSocketAddress(factory.getHost(), factory.getPort()), credentials)
                 .maxInboundMessageSize(factory.getMaxInboundMessageBytes())
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
@@ -94,6 +108,18 @@ public final class GrpcServer implements Managed {
         networkServer = networkBuilder.build().start();
         health.setStatus("", ServingStatus.SERVING);
         LOGGER.info("gRPC server listening on {}:{}", factory.getHost(), networkServer.getPort());
+    }
+
+    /** Health checks answer NOT_SERVING from now on; calls are still served. */
+    public void markNotServing() {
+        health.setStatus("", ServingStatus.NOT_SERVING);
+    }
+
+    /** The network listener takes no new connections or calls; in-flight calls go on until {@link #stop}. */
+    public void stopAccepting() {
+        if (networkServer != null) {
+            networkServer.shutdown();
+        }
     }
 
     @Override
