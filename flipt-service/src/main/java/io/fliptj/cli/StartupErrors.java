@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class StartupErrors {
     private static final Pattern FILE = Pattern.compile("^(.*) has (?:an error|the following errors):");
+    private static final Pattern LEADING_PATH = Pattern.compile("^([\\w.\\[\\]]+)[ :]");
     private static final Pattern PATH = Pattern.compile("at: ([\\w.\\[\\]]+)");
     private static final Map<String, String> VARIABLES_BY_PATH = variablesByPath();
 
@@ -48,7 +49,16 @@ public final class StartupErrors {
                 reason.append(": ").append(cause.getMessage());
             }
         }
-        return oneLine(reason.toString());
+        return withVariable(oneLine(reason.toString()));
+    }
+
+    /** Names the variable of a message that starts with a setting's path ({@code database.url: ...}). */
+    private static String withVariable(String message) {
+        Matcher matcher = LEADING_PATH.matcher(message);
+        if (matcher.find() && VARIABLES_BY_PATH.containsKey(matcher.group(1))) {
+            return matcher.group(1) + variableOf(matcher.group(1)) + message.substring(matcher.end(1));
+        }
+        return message;
     }
 
     private static String file(ConfigurationException error) {

@@ -111,7 +111,7 @@ public final class DatabaseFactory {
         try {
             return DatabaseUrl.parse(url, user, password);
         } catch (IllegalArgumentException invalid) {
-            throw new IllegalArgumentException("database.url (FLIPT_DB_URL): " + invalid.getMessage(), invalid);
+            throw new IllegalArgumentException("database.url: " + invalid.getMessage(), invalid);
         }
     }
 

@@ -176,10 +176,10 @@ public class FliptServerFactory extends DefaultServerFactory {
 
     private static void checkReadable(String key, String file) {
         if (!Path.of(file).toFile().isFile()) {
-            throw new IllegalArgumentException(key + " \"" + file + "\": no such file");
+            throw new IllegalArgumentException(key + " = \"" + file + "\": no such file");
         }
         if (!Path.of(file).toFile().canRead()) {
-            throw new IllegalArgumentException(key + " \"" + file + "\": not readable");
+            throw new IllegalArgumentException(key + " = \"" + file + "\": not readable");
         }
     }
 
