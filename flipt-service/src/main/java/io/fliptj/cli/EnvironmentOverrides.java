@@ -41,7 +41,7 @@ public final class EnvironmentOverrides {
         put(mapping, "FLIPT_DB_PASSWORD", "database.password", Kind.TEXT);
         put(mapping, "FLIPT_DB_MAX_OPEN_CONN", "database.maxOpenConn", Kind.TEXT);
         put(mapping, "FLIPT_DB_MAX_IDLE_CONN", "database.maxIdleConn", Kind.TEXT);
-        put(mapping, "FLIPT_DB_CONN_MAX_LIFETIME", "database.connMaxLifetime", Kind.TEXT);
+        put(mapping, "FLIPT_DB_CONN_MAX_LIFETIME", "database.connMaxLifetime", Kind.DURATION);
         put(mapping, "FLIPT_SERVER_HOST", "grpc.host", Kind.TEXT);
         put(mapping, "FLIPT_SERVER_HTTP_PORT", "server.applicationConnectors[0].port", Kind.TEXT);
         put(mapping, "FLIPT_SERVER_ADMIN_PORT", "server.adminConnectors[0].port", Kind.TEXT);
