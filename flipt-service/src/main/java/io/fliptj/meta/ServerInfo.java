@@ -1,7 +1,9 @@
 package io.fliptj.meta;
 
 import io.fliptj.FliptConfiguration;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.fliptj.config.DatabaseFactory;
+import io.fliptj.config.FliptServerFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +43,7 @@ public final class ServerInfo {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("log", Map.of("level", configuration.getLoggingFactory() == null ? "INFO" : "configured"));
         document.put("ui", Map.of("enabled", configuration.getHttp().isUiEnabled()));
-        document.put("server", Map.of(
-                "grpcPort", configuration.getGrpc().getPort(),
-                "host", configuration.getGrpc().getHost()));
+        document.put("server", server(configuration));
         document.put("db", Map.of(
                 "maxIdleConn", database.getMaxIdleConn(),
                 "maxOpenConn", database.getMaxOpenConn(),
@@ -60,9 +60,31 @@ public final class ServerInfo {
                         "flushPeriod", configuration.getAudit().getBuffer().getFlushPeriod().toString()),
                 "events", List.copyOf(configuration.getAudit().getEvents())));
         document.put("cache", Map.of("enabled", true, "backend", "memory", "ttl", "500ms"));
-        document.put("cors", Map.of("enabled", false, "allowedOrigins", java.util.List.of("*")));
+        document.put("cors", Map.of("enabled", configuration.getCors().isEnabled(),
+                "allowedOrigins", List.copyOf(configuration.getCors().getAllowedOrigins()),
+                "allowedHeaders", List.copyOf(configuration.getCors().getAllowedHeaders())));
+        document.put("meta", Map.of("checkForUpdates", configuration.getMeta().isCheckForUpdates(),
+                "telemetryEnabled", configuration.getMeta().isTelemetryEnabled()));
         document.put("tracing", Map.of("enabled", false, "exporter", "none"));
         return document;
+    }
+
+    /** Flipt's {@code server} section; the key file is never shown. */
+    private static Map<String, Object> server(FliptConfiguration configuration) {
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("host", configuration.getGrpc().getHost());
+        if (configuration.getServerFactory() instanceof FliptServerFactory flipt) {
+            server.put("protocol", flipt.getProtocol().toString());
+            if (flipt.getApplicationConnectors().get(0) instanceof HttpConnectorFactory http) {
+                server.put("httpPort", http.getPort());
+            }
+            server.put("httpsPort", flipt.getHttpsPort());
+            if (flipt.getCertFile() != null && !flipt.getCertFile().isEmpty()) {
+                server.put("certFile", flipt.getCertFile());
+            }
+        }
+        server.put("grpcPort", configuration.getGrpc().getPort());
+        return server;
     }
 
     private static String architecture() {

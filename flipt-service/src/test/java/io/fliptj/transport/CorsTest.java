@@ -126,4 +126,16 @@ class CorsTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
+
+    @Test
+    void metaConfigShowsTheCorsSettings() {
+        HttpApi.Response config = http().send("GET", "/meta/config", null, "Authorization", "Bearer cors-test-token");
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.json().path("cors").path("enabled").asBoolean()).isTrue();
+        assertThat(config.json().path("cors").path("allowedOrigins").toString())
+                .isEqualTo("[\"https://app.example.com\",\"https://*.trusted.example\"]");
+        assertThat(config.json().path("cors").path("allowedHeaders").toString()).contains("X-Flipt-Namespace");
+        assertThat(config.json().path("meta").path("checkForUpdates").asBoolean(true)).isFalse();
+    }
 }

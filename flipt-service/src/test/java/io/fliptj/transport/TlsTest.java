@@ -185,4 +185,16 @@ class TlsTest {
             plaintext.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void metaConfigShowsTheProtocolButNotTheKey() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(CERTIFICATE.trustingContext()).build();
+
+        HttpResponse<String> config = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + "/meta/config")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("\"protocol\":\"https\"", "\"certFile\":\"" + CERTIFICATE.certificateFile() + "\"")
+                .doesNotContain("certKey").doesNotContain(CERTIFICATE.keyFile().toString());
+    }
 }
