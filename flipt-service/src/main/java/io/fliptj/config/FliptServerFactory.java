@@ -15,6 +15,7 @@ import io.dropwizard.jetty.HttpsConnectorFactory;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.ValidationMethod;
 import io.fliptj.transport.IdleConnectionCloser;
+import io.fliptj.transport.JsonErrorHandler;
 import io.fliptj.transport.PemHttpsConnectorFactory;
 import io.fliptj.transport.PemKeyMaterial;
 import jakarta.validation.constraints.Max;
@@ -170,6 +171,7 @@ public class FliptServerFactory extends DefaultServerFactory {
             }
         }
         Server server = super.build(environment);
+        server.setErrorHandler(new JsonErrorHandler());
         IdleConnectionCloser.install(server);
         return server;
     }

@@ -97,6 +97,9 @@ class CompressionAndLimitsTest {
         HttpResponse<byte[]> response = send("GET", "/api/v1/namespaces", null, "X-Large", "x".repeat(64 * 1024));
 
         assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"code\":8,\"message\":\"request header fields too large\",\"details\":[]}");
     }
 
     @Test
