@@ -93,6 +93,15 @@ class CompressionAndLimitsTest {
     }
 
     @Test
+    void leavesSingleEvaluationsUncompressed() throws Exception {
+        HttpResponse<byte[]> variant = send("POST", "/evaluate/v1/variant", "{\"flagKey\":\"flag-1\",\"entityId\":\"user\"}",
+                "Accept-Encoding", "gzip", "Content-Type", "application/json");
+        assertThat(variant.statusCode()).isEqualTo(200);
+        assertThat(variant.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(MAPPER.readTree(variant.body()).path("flagKey").asText()).isEqualTo("flag-1");
+    }
+
+    @Test
     void answersOversizedRequestHeadersWith431() throws Exception {
         HttpResponse<byte[]> response = send("GET", "/api/v1/namespaces", null, "X-Large", "x".repeat(64 * 1024));
 
