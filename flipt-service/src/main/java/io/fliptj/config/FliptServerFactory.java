@@ -155,15 +155,6 @@ public class FliptServerFactory extends DefaultServerFactory {
         return Optional.of(keyMaterial);
     }
 
-    /** The port HTTP clients reach: {@code httpsPort} with https, else the first application connector's. */
-    @JsonIgnore
-    public int clientPort() {
-        if (protocol == Protocol.HTTPS) {
-            return httpsPort;
-        }
-        return getApplicationConnectors().get(0) instanceof HttpConnectorFactory http ? http.getPort() : 0;
-    }
-
     @Override
     public Server build(Environment environment) {
         Optional<PemKeyMaterial> tls = tls();

@@ -13,6 +13,9 @@ public enum Protocol {
 
     @JsonCreator
     public static Protocol fromName(String name) {
+        if (name == null) {
+            return null;
+        }
         for (Protocol protocol : values()) {
             if (protocol.name().equalsIgnoreCase(name.trim())) {
                 return protocol;
