@@ -9,6 +9,8 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.fliptj.FliptConfiguration;
 import io.fliptj.auth.AuthServer;
 import io.fliptj.auth.HttpApi;
+import io.fliptj.e2e.RestHttp;
+import io.fliptj.e2e.RestResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -122,9 +124,9 @@ class CompressionAndLimitsTest {
     void answersOversizedBodiesWith413InFliptsErrorFormat() throws Exception {
         String body = "{\"key\":\"big\",\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
 
-        HttpResponse<byte[]> response = send("POST", "/api/v1/namespaces/default/flags", body, "Content-Type", "application/json");
+        RestResponse response = new RestHttp(APP.getLocalPort()).post("/api/v1/namespaces/default/flags", body);
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.status()).isEqualTo(413);
         assertThat(MAPPER.readTree(response.body()).path("code").asInt()).isEqualTo(8);
     }
 

@@ -1,9 +1,13 @@
 package io.fliptj.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fliptj.testing.SelfSignedCertificates;
 import io.fliptj.testing.ServerProcess;
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code FLIPT_*} variables win over the values written in the configuration file, in the packaged server. */
+/**
+ * {@code FLIPT_*} variables win over the values written in the configuration file, in the packaged
+ * server, including Flipt's TLS settings.
+ */
 class EnvironmentOverridesIT {
     @TempDir
     Path directory;
@@ -71,6 +78,31 @@ class EnvironmentOverridesIT {
                 assertThat(directory.resolve("flipt.db")).exists();
                 assertThat(server.stdout()).contains("DEBUG");
             }
+        }
+    }
+
+    @Test
+    void httpsFromTheEnvironmentReplacesPlainHttp() throws Exception {
+        SelfSignedCertificates.Pair certificate = SelfSignedCertificates.create(directory.resolve("tls"), "EC");
+        Map<String, String> environment = ServerProcess.freshEnvironment(directory);
+        int httpsPort = ServerProcess.freePort();
+        environment.put("FLIPT_SERVER_PROTOCOL", "https");
+        environment.put("FLIPT_SERVER_HTTPS_PORT", Integer.toString(httpsPort));
+        environment.put("FLIPT_SERVER_CERT_FILE", certificate.certificateFile().toString());
+        environment.put("FLIPT_SERVER_CERT_KEY", certificate.keyFile().toString());
+        int plainPort = Integer.parseInt(environment.get("FLIPT_SERVER_HTTP_PORT"));
+
+        try (ServerProcess server = ServerProcess.start(ServerProcess.defaultConfiguration(), environment, directory)) {
+            server.awaitListening(httpsPort, Duration.ofSeconds(120));
+            server.awaitListening(Integer.parseInt(environment.get("FLIPT_SERVER_GRPC_PORT")), Duration.ofSeconds(30));
+            HttpClient client = HttpClient.newBuilder().sslContext(certificate.trustingContext()).build();
+
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"SERVING\"}");
+            assertThatThrownBy(() -> new Socket("127.0.0.1", plainPort).close()).isInstanceOf(ConnectException.class);
         }
     }
 }
