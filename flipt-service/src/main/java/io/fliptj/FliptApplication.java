@@ -27,6 +27,7 @@ import io.fliptj.grpc.LegacyEvaluation;
 import io.fliptj.grpc.validation.RequestValidator;
 import io.fliptj.grpc.validation.ValidationInterceptor;
 import io.fliptj.storage.PageRequest;
+import io.fliptj.storage.ReadOnlyStores;
 import io.fliptj.storage.Stores;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
@@ -115,7 +116,8 @@ public final class FliptApplication extends Application<FliptConfiguration> {
             }
         }
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, "database");
-        Stores stores = SqlStores.create(jdbi, databaseUrl.dialect());
+        Stores databaseStores = SqlStores.create(jdbi, databaseUrl.dialect());
+        Stores stores = configuration.getStorage().isReadOnly() ? ReadOnlyStores.wrap(databaseStores) : databaseStores;
 
         NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500));
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
