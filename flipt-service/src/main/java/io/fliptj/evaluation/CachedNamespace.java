@@ -47,6 +47,11 @@ public final class CachedNamespace {
         return state != null;
     }
 
+    /** The state the snapshot was compiled from; {@code null} when the namespace does not exist. */
+    EvaluationState state() {
+        return state;
+    }
+
     public NamespaceSnapshot snapshot() {
         return snapshot;
     }

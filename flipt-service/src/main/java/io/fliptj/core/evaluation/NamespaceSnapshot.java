@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The immutable, pre-compiled evaluation state of one namespace: segments resolved into rules and
@@ -22,11 +23,13 @@ import java.util.Optional;
  */
 public final class NamespaceSnapshot {
     private final Namespace source;
+    private final Map<String, CompiledSegment> segments;
     private final Map<String, CompiledFlag> flags;
     private final Evaluator evaluator;
 
-    private NamespaceSnapshot(Namespace source, Map<String, CompiledFlag> flags) {
+    private NamespaceSnapshot(Namespace source, Map<String, CompiledSegment> segments, Map<String, CompiledFlag> flags) {
         this.source = source;
+        this.segments = segments;
         this.flags = flags;
         this.evaluator = new Evaluator(this);
     }
@@ -37,7 +40,29 @@ public final class NamespaceSnapshot {
         namespace.segments().forEach((key, segment) -> segments.put(key, CompiledSegment.compile(segment)));
         Map<String, CompiledFlag> flags = new HashMap<>();
         namespace.flags().forEach((key, flag) -> flags.put(key, CompiledFlag.compile(namespace.key(), flag, segments)));
-        return new NamespaceSnapshot(namespace, Map.copyOf(flags));
+        return new NamespaceSnapshot(namespace, Map.copyOf(segments), Map.copyOf(flags));
+    }
+
+    /**
+     * This snapshot with the flags in {@code removed} dropped and those in {@code changed} compiled in (added or
+     * replacing the flag of the same key); segments are unchanged, and only the changed flags are compiled.
+     *
+     * @throws IllegalArgumentException when a changed flag references a segment missing from the namespace
+     */
+    public NamespaceSnapshot withFlags(Map<String, Flag> changed, Set<String> removed) {
+        requireNonNull(changed, "changed is null");
+        requireNonNull(removed, "removed is null");
+        Map<String, Flag> sourceFlags = new HashMap<>(source.flags());
+        Map<String, CompiledFlag> compiledFlags = new HashMap<>(flags);
+        for (String key : removed) {
+            sourceFlags.remove(key);
+            compiledFlags.remove(key);
+        }
+        changed.forEach((key, flag) -> {
+            sourceFlags.put(key, flag);
+            compiledFlags.put(key, CompiledFlag.compile(source.key(), flag, segments));
+        });
+        return new NamespaceSnapshot(new Namespace(source.key(), sourceFlags, source.segments()), segments, Map.copyOf(compiledFlags));
     }
 
     /** A snapshot of a namespace without flags or segments (every flag look-up fails with not found). */
