@@ -31,6 +31,7 @@ import io.fliptj.storage.Stores;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
 import io.fliptj.storage.sql.SqlStores;
+import io.fliptj.telemetry.TelemetryModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,10 +115,13 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                 migrationSource.stop();
             }
         }
+        TelemetryModule telemetry = new TelemetryModule(configuration.getMetrics(), configuration.getTracing(), ServerInfo.VERSION, environment);
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, "database");
+        telemetry.instrumentDatabase(jdbi, databaseUrl.dialect());
         Stores stores = SqlStores.create(jdbi, databaseUrl.dialect());
 
-        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500));
+        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500),
+                telemetry.evaluationObserver(), telemetry.snapshotListener());
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
         environment.lifecycle().manage(snapshots);
 
@@ -138,8 +142,8 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                         ServerInfo.info(configuration), ServerInfo.configuration(configuration))));
         services.addAll(authentication.services());
         services.addAll(audit.services());
-        // outermost first: errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
-        List<ServerInterceptor> interceptors = new ArrayList<>();
+        // outermost first: telemetry, errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
+        List<ServerInterceptor> interceptors = new ArrayList<>(telemetry.grpcInterceptors());
         interceptors.add(new ErrorInterceptor());
         interceptors.add(new CallMetadata());
         authentication.interceptor().ifPresent(interceptors::add);
@@ -156,6 +160,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
 
         RouteTable routes = RouteTable.fromServices(grpcServer.services());
         String[] apiPaths = {"/api/v1/*", "/evaluate/v1/*", "/auth/v1/*", "/internal/v1/*", "/ofrep/*", "/meta/*"};
+        telemetry.registerHttp(environment, snapshots);
         authentication.registerFilters(environment, apiPaths);
         environment.servlets()
                 .addServlet("api", new TranscodingServlet(routes, grpcServer.inProcessChannel(), configuration.getHttp().getMaxRequestBodyBytes()))

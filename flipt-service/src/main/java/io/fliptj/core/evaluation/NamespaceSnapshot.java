@@ -25,19 +25,25 @@ public final class NamespaceSnapshot {
     private final Map<String, CompiledFlag> flags;
     private final Evaluator evaluator;
 
-    private NamespaceSnapshot(Namespace source, Map<String, CompiledFlag> flags) {
+    private NamespaceSnapshot(Namespace source, Map<String, CompiledFlag> flags, EvaluationObserver observer) {
         this.source = source;
         this.flags = flags;
-        this.evaluator = new Evaluator(this);
+        this.evaluator = new Evaluator(this, observer);
     }
 
     public static NamespaceSnapshot compile(Namespace namespace) {
+        return compile(namespace, EvaluationObserver.NONE);
+    }
+
+    /** Compiles {@code namespace}; its evaluator reports every evaluation to {@code observer}. */
+    public static NamespaceSnapshot compile(Namespace namespace, EvaluationObserver observer) {
         requireNonNull(namespace, "namespace is null");
+        requireNonNull(observer, "observer is null");
         Map<String, CompiledSegment> segments = new HashMap<>();
         namespace.segments().forEach((key, segment) -> segments.put(key, CompiledSegment.compile(segment)));
         Map<String, CompiledFlag> flags = new HashMap<>();
         namespace.flags().forEach((key, flag) -> flags.put(key, CompiledFlag.compile(namespace.key(), flag, segments)));
-        return new NamespaceSnapshot(namespace, Map.copyOf(flags));
+        return new NamespaceSnapshot(namespace, Map.copyOf(flags), observer);
     }
 
     /** A snapshot of a namespace without flags or segments (every flag look-up fails with not found). */
