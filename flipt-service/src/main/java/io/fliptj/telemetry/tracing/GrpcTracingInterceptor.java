@@ -53,7 +53,9 @@ public final class GrpcTracingInterceptor implements ServerInterceptor {
     public <RequestT, ResponseT> ServerCall.Listener<RequestT> interceptCall(
             ServerCall<RequestT, ResponseT> call, Metadata headers, ServerCallHandler<RequestT, ResponseT> next) {
         MethodDescriptor<RequestT, ResponseT> method = call.getMethodDescriptor();
-        Context parent = propagator.extract(Context.current(), headers, METADATA);
+        Context current = Context.current();
+        // an in-process call made by the REST layer runs on the request's thread, under its span
+        Context parent = Span.fromContext(current).getSpanContext().isValid() ? current : propagator.extract(current, headers, METADATA);
         Span span = tracer.spanBuilder(method.getFullMethodName())
                 .setParent(parent)
                 .setSpanKind(SpanKind.SERVER)
