@@ -89,6 +89,7 @@ public final class LogFactory {
         EventJsonLayoutBaseFactory layout = new EventJsonLayoutBaseFactory();
         layout.setCustomFieldNames(Map.of("timestamp", "T", "level", "L", "message", "M"));
         layout.setFlattenMdc(true);
+        layout.setTimestampFormat("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         return layout;
     }
 }
