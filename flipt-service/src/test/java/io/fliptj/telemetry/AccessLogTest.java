@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccessLogTest {
     private static final String TOKEN = "access-log-secret-token";
     private static final String CONTEXT_VALUE = "context-secret@example.com";
-    private static final Path LOG = Path.of("target/telemetry-access-log-test.log");
+    private static final Path LOG = freshLog(Path.of("target/telemetry-access-log-test.log"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DropwizardAppExtension<FliptConfiguration> APP = new DropwizardAppExtension<>(FliptApplication.class,
             ResourceHelpers.resourceFilePath("telemetry-log-config.yml"),
@@ -158,6 +158,16 @@ class AccessLogTest {
             }
         }
         return found;
+    }
+
+    /** Deletes the log file an earlier run left, before the server starts writing it. */
+    private static Path freshLog(Path log) {
+        try {
+            Files.deleteIfExists(log);
+            return log;
+        } catch (IOException error) {
+            throw new UncheckedIOException(error);
+        }
     }
 
     private static Path temporaryDatabase() {
