@@ -14,6 +14,7 @@ import io.dropwizard.logging.common.LoggingFactory;
 import io.fliptj.telemetry.config.LogFactory;
 import io.fliptj.telemetry.config.MetricsFactory;
 import io.fliptj.telemetry.config.TracingFactory;
+import io.fliptj.config.StorageFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -26,6 +27,10 @@ public final class FliptConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseFactory database = new DatabaseFactory();
+
+    @Valid
+    @NotNull
+    private StorageFactory storage = new StorageFactory();
 
     @Valid
     @NotNull
@@ -73,6 +78,16 @@ public final class FliptConfiguration extends Configuration {
     @JsonProperty
     public void setDatabase(DatabaseFactory database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public StorageFactory getStorage() {
+        return storage;
+    }
+
+    @JsonProperty
+    public void setStorage(StorageFactory storage) {
+        this.storage = storage;
     }
 
     @JsonProperty

@@ -56,6 +56,8 @@ public final class EnvironmentOverrides {
         put(mapping, "FLIPT_TRACING_SAMPLING_RATIO", "tracing.samplingRatio", Kind.TEXT);
         put(mapping, "FLIPT_TRACING_PROPAGATORS", "tracing.propagators", Kind.LIST);
         put(mapping, "FLIPT_TRACING_OTLP_ENDPOINT", "tracing.otlp.endpoint", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_TYPE", "storage.type", Kind.UPPER_CASE);
+        put(mapping, "FLIPT_STORAGE_READ_ONLY", "storage.readOnly", Kind.TEXT);
 
         put(mapping, "FLIPT_AUTHENTICATION_REQUIRED", "authentication.required", Kind.TEXT);
         put(mapping, "FLIPT_AUTHENTICATION_EXCLUDE_MANAGEMENT", "authentication.exclude.management", Kind.TEXT);
