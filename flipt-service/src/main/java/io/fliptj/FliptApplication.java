@@ -33,6 +33,7 @@ import io.fliptj.storage.Stores;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
 import io.fliptj.storage.sql.SqlStores;
+import io.fliptj.telemetry.TelemetryModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,11 +119,14 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                 migrationSource.stop();
             }
         }
+        TelemetryModule telemetry = new TelemetryModule(configuration.getMetrics(), configuration.getTracing(), ServerInfo.VERSION, environment);
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, "database");
+        telemetry.instrumentDatabase(jdbi, databaseUrl.dialect());
         Stores databaseStores = SqlStores.create(jdbi, databaseUrl.dialect());
         Stores stores = configuration.getStorage().isReadOnly() ? ReadOnlyStores.wrap(databaseStores) : databaseStores;
 
-        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500));
+        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500),
+                telemetry.evaluationObserver(), telemetry.snapshotListener());
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
         environment.lifecycle().manage(snapshots);
         SqlStores.changeFeed(jdbi, databaseUrl.dialect()).ifPresent(feed -> environment.lifecycle().manage(new Managed() {
@@ -154,8 +158,8 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                         ServerInfo.info(configuration), ServerInfo.configuration(configuration))));
         services.addAll(authentication.services());
         services.addAll(audit.services());
-        // outermost first: errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
-        List<ServerInterceptor> interceptors = new ArrayList<>();
+        // outermost first: telemetry, errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
+        List<ServerInterceptor> interceptors = new ArrayList<>(telemetry.grpcInterceptors());
         interceptors.add(new ErrorInterceptor());
         interceptors.add(new CallMetadata());
         authentication.interceptor().ifPresent(interceptors::add);
@@ -175,6 +179,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
 
         RouteTable routes = RouteTable.fromServices(grpcServer.services());
         String[] apiPaths = {"/api/v1/*", "/evaluate/v1/*", "/auth/v1/*", "/internal/v1/*", "/ofrep/*", "/meta/*"};
+        telemetry.registerHttp(environment, snapshots);
         authentication.registerFilters(environment, apiPaths);
         environment.servlets()
                 .addServlet("api", new TranscodingServlet(routes, grpcServer.inProcessChannel(), configuration.getHttp().getMaxRequestBodyBytes()))

@@ -3,6 +3,7 @@ package io.fliptj.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import io.dropwizard.lifecycle.Managed;
+import io.fliptj.core.evaluation.EvaluationObserver;
 import io.fliptj.core.evaluation.NamespaceSnapshot;
 import io.fliptj.storage.EvaluationState;
 import io.fliptj.storage.EvaluationStore;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,14 +51,41 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
 
     private final EvaluationStore store;
     private final Duration pollInterval;
+    private final EvaluationObserver observer;
+    private final SnapshotListener listener;
     private final ConcurrentHashMap<String, CachedNamespace> namespaces = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ReloadLock> reloadLocks = new ConcurrentHashMap<>();
     private ScheduledExecutorService poller;
     private volatile boolean storeFailing;
+    private volatile long lastVerifiedNanos = System.nanoTime();
 
     public NamespaceSnapshots(EvaluationStore store, Duration pollInterval) {
+        this(store, pollInterval, EvaluationObserver.NONE, SnapshotListener.NONE);
+    }
+
+    /**
+     * @param observer told about every evaluation against the snapshots
+     * @param listener told about every rebuild
+     */
+    public NamespaceSnapshots(EvaluationStore store, Duration pollInterval, EvaluationObserver observer, SnapshotListener listener) {
         this.store = requireNonNull(store, "store is null");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
+        this.observer = requireNonNull(observer, "observer is null");
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /** The namespaces currently held in memory, including ones looked up but absent from the store. */
+    public Collection<CachedNamespace> loaded() {
+        return List.copyOf(namespaces.values());
+    }
+
+    /**
+     * When the snapshots were last known to match the store (the end of the last successful
+     * version check, or start-up), as a {@link System#nanoTime()} reading; it falls behind while
+     * the store is unreachable.
+     */
+    public long lastVerifiedNanos() {
+        return lastVerifiedNanos;
     }
 
     /** The namespace's current state, loading it on first use. */
@@ -117,6 +146,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
         if (base.isEmpty()) {
             return false;
         }
+        long start = System.nanoTime();
         Map<Long, String> flagsByVersion = lock.flagWritesAfter(base.getAsLong());
         if (flagsByVersion.isEmpty() || flagsByVersion.size() > MAX_PATCHED_WRITES) {
             return false;
@@ -141,6 +171,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
         removed.removeAll(changed.keySet());
         NamespaceSnapshot snapshot = cached.snapshot().withFlags(changed, removed);
         install(new CachedNamespace(namespaceKey, state.version(), etagOf(state.version()), state, snapshot));
+        listener.rebuilt(namespaceKey, System.nanoTime() - start);
         return true;
     }
 
@@ -198,11 +229,13 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
     }
 
     private CachedNamespace load(String namespaceKey) {
+        long start = System.nanoTime();
         Optional<EvaluationState> state = store.loadEvaluationState(namespaceKey);
         CachedNamespace loaded = state
                 .map(existing -> new CachedNamespace(namespaceKey, existing.version(), etagOf(existing.version()), existing,
-                        NamespaceSnapshot.compile(EvaluationStates.toNamespace(existing))))
+                        NamespaceSnapshot.compile(EvaluationStates.toNamespace(existing), observer)))
                 .orElseGet(() -> new CachedNamespace(namespaceKey, "", "", null, NamespaceSnapshot.empty(namespaceKey)));
+        listener.rebuilt(namespaceKey, System.nanoTime() - start);
         if (loaded.exists() || namespaces.containsKey(namespaceKey) || namespaces.size() < MAX_MISSING_NAMESPACES) {
             install(loaded);
         } else {
@@ -264,6 +297,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
 
     /** Compares every loaded namespace's version with the store's and reloads the changed ones. */
     void refreshChanged() {
+        long started = System.nanoTime();
         for (CachedNamespace cached : List.copyOf(namespaces.values())) {
             try {
                 String version = store.namespaceVersion(cached.namespaceKey()).orElse("");
@@ -282,6 +316,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
                 return;
             }
         }
+        lastVerifiedNanos = started;
     }
 
     static String etagOf(String version) {
