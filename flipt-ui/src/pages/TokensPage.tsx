@@ -114,7 +114,7 @@ function CreatedTokenModal({ token, name, onClose }: { token: string; name: stri
     >
       <p className="alert alert-info">Copy the token now: it is shown only once. Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
       <div className="inline-form">
-        <input className="code" aria-label="New client token" value={token} readOnly onFocus={(e) => e.target.select()} />
+        <input className="code token-secret" aria-label="New client token" value={token} readOnly onFocus={(e) => e.target.select()} />
         <CopyButton text={token} label="Copy token" />
       </div>
     </Modal>
