@@ -6,6 +6,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -27,6 +28,7 @@ import io.fliptj.grpc.LegacyEvaluation;
 import io.fliptj.grpc.validation.RequestValidator;
 import io.fliptj.grpc.validation.ValidationInterceptor;
 import io.fliptj.storage.PageRequest;
+import io.fliptj.storage.ReadOnlyStores;
 import io.fliptj.storage.Stores;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
@@ -115,11 +117,23 @@ public final class FliptApplication extends Application<FliptConfiguration> {
             }
         }
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, "database");
-        Stores stores = SqlStores.create(jdbi, databaseUrl.dialect());
+        Stores databaseStores = SqlStores.create(jdbi, databaseUrl.dialect());
+        Stores stores = configuration.getStorage().isReadOnly() ? ReadOnlyStores.wrap(databaseStores) : databaseStores;
 
         NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500));
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
         environment.lifecycle().manage(snapshots);
+        SqlStores.changeFeed(jdbi, databaseUrl.dialect()).ifPresent(feed -> environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                feed.start(snapshots::refresh);
+            }
+
+            @Override
+            public void stop() {
+                feed.close();
+            }
+        }));
 
         Clock clock = Clock.systemUTC();
         AuthenticationFactory authenticationConfig = configuration.getAuthentication();

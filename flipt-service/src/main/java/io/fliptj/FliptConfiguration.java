@@ -10,6 +10,7 @@ import io.fliptj.authz.config.AuthorizationFactory;
 import io.fliptj.config.DatabaseFactory;
 import io.fliptj.config.GrpcServerFactory;
 import io.fliptj.config.HttpApiFactory;
+import io.fliptj.config.StorageFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -22,6 +23,10 @@ public final class FliptConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseFactory database = new DatabaseFactory();
+
+    @Valid
+    @NotNull
+    private StorageFactory storage = new StorageFactory();
 
     @Valid
     @NotNull
@@ -57,6 +62,16 @@ public final class FliptConfiguration extends Configuration {
     @JsonProperty
     public void setDatabase(DatabaseFactory database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public StorageFactory getStorage() {
+        return storage;
+    }
+
+    @JsonProperty
+    public void setStorage(StorageFactory storage) {
+        this.storage = storage;
     }
 
     @JsonProperty

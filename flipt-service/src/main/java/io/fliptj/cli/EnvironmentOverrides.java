@@ -48,6 +48,8 @@ public final class EnvironmentOverrides {
         put(mapping, "FLIPT_SERVER_GRPC_PORT", "grpc.port", Kind.TEXT);
         put(mapping, "FLIPT_LOG_LEVEL", "logging.level", Kind.UPPER_CASE);
         put(mapping, "FLIPT_UI_ENABLED", "http.uiEnabled", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_TYPE", "storage.type", Kind.UPPER_CASE);
+        put(mapping, "FLIPT_STORAGE_READ_ONLY", "storage.readOnly", Kind.TEXT);
 
         put(mapping, "FLIPT_AUTHENTICATION_REQUIRED", "authentication.required", Kind.TEXT);
         put(mapping, "FLIPT_AUTHENTICATION_EXCLUDE_MANAGEMENT", "authentication.exclude.management", Kind.TEXT);

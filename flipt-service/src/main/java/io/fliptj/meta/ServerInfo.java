@@ -30,7 +30,7 @@ public final class ServerInfo {
         info.put("os", System.getProperty("os.name", "").toLowerCase(Locale.ROOT));
         info.put("arch", architecture());
         info.put("authentication", Map.of("required", configuration.getAuthentication().isRequired()));
-        info.put("storage", Map.of("type", "database", "readOnly", false));
+        info.put("storage", storage(configuration));
         info.put("analytics", Map.of("enabled", false));
         info.put("ui", Map.of("theme", "system"));
         return info;
@@ -49,7 +49,7 @@ public final class ServerInfo {
                 "maxOpenConn", database.getMaxOpenConn(),
                 "connMaxLifetime", database.getConnMaxLifetime().toString(),
                 "protocol", database.parsedUrl().dialect().name().toLowerCase(Locale.ROOT)));
-        document.put("storage", Map.of("type", "database", "readOnly", false));
+        document.put("storage", storage(configuration));
         document.put("authentication", Map.of("required", configuration.getAuthentication().isRequired()));
         document.put("audit", Map.of(
                 "sinks", Map.of(
@@ -63,6 +63,10 @@ public final class ServerInfo {
         document.put("cors", Map.of("enabled", false, "allowedOrigins", java.util.List.of("*")));
         document.put("tracing", Map.of("enabled", false, "exporter", "none"));
         return document;
+    }
+
+    private static Map<String, Object> storage(FliptConfiguration configuration) {
+        return Map.of("type", configuration.getStorage().typeName(), "readOnly", configuration.getStorage().isReadOnly());
     }
 
     private static String architecture() {

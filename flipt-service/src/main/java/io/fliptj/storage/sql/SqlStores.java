@@ -2,7 +2,9 @@ package io.fliptj.storage.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fliptj.storage.NamespaceChangeFeed;
 import io.fliptj.storage.Stores;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Builds the SQL-backed stores. */
@@ -27,5 +29,18 @@ public final class SqlStores {
                 new SqlRuleStore(transactions),
                 new SqlRolloutStore(transactions),
                 new SqlEvaluationStore(transactions));
+    }
+
+    /**
+     * A feed of namespace changes made through stores on the same database by any instance, where the
+     * database can push them (PostgreSQL {@code LISTEN/NOTIFY}); empty elsewhere. It holds one connection of
+     * {@code jdbi}'s pool while started.
+     */
+    public static Optional<NamespaceChangeFeed> changeFeed(Jdbi jdbi, Dialect dialect) {
+        requireNonNull(jdbi, "jdbi is null");
+        return switch (dialect) {
+            case POSTGRES -> Optional.of(new PostgresChangeFeed(jdbi));
+            case SQLITE, MYSQL, COCKROACH -> Optional.empty();
+        };
     }
 }
