@@ -13,8 +13,9 @@
 //   FLIPT_UI_E2E_TOKEN     client token, when the server requires authentication
 //   FLIPT_UI_E2E_SUITE     which tests: main (default; a writable server), auth (a server with
 //                          authentication.required and the token method; needs
-//                          FLIPT_UI_E2E_BOOTSTRAP_TOKEN), readonly (a read-only server holding
-//                          the data of FLIPT_UI_E2E_SEED=1 run against it while writable)
+//                          FLIPT_UI_E2E_BOOTSTRAP_TOKEN), readonly-seed (fills namespace
+//                          e2e-readonly through the API of a writable server), readonly (the same
+//                          database served with storage.readOnly: true)
 //   FLIPT_UI_E2E_BOOTSTRAP_TOKEN  the server's bootstrap token (auth suite)
 //   FLIPT_UI_E2E_OIDC_PROVIDER    name of an OIDC provider the server lists (auth suite; optional)
 //
@@ -459,7 +460,7 @@ test('rules: single and split distributions, edit, reorder by drag and keyboard,
 
   // a segment in use can't be deleted: the server says so, and the page lists who uses it
   await page.goto(url(nsPath(NS, 'segments/beta-users')));
-  const usage = page.locator('section', { has: page.getByRole('heading', { name: 'Used by flags' }) });
+  const usage = page.getByRole('region', { name: 'Used by flags' });
   await expectText(usage.getByRole('listitem'), 'checkout-color', 'flag using the segment listed');
   await expectText(usage.getByRole('listitem'), 'rule 1', 'rule using the segment listed');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -879,10 +880,106 @@ test(
   { suite: 'auth' },
 );
 
+// ---------- read-only mode (FLIPT_UI_E2E_SUITE=readonly-seed, then readonly) ----------
+
+const RO = 'e2e-readonly';
+
+test(
+  'read-only seed: a namespace with flags, rules, rollouts and a segment',
+  async () => {
+    await api('POST', '/api/v1/namespaces', { key: RO, name: 'Read-only data', description: 'seeded while writable' });
+    const ns = `/api/v1/namespaces/${RO}`;
+    await api('POST', `${ns}/segments`, { key: 'pro', name: 'Pro users', matchType: 'ALL_MATCH_TYPE' });
+    await api('POST', `${ns}/segments/pro/constraints`, { type: 'STRING_COMPARISON_TYPE', property: 'plan', operator: 'eq', value: 'pro' });
+    await api('POST', `${ns}/flags`, { key: 'color', name: 'Color', enabled: true, type: 'VARIANT_FLAG_TYPE', metadata: { team: 'web' } });
+    const blue = await api('POST', `${ns}/flags/color/variants`, { key: 'blue' });
+    const red = await api('POST', `${ns}/flags/color/variants`, { key: 'red' });
+    const rule = await api('POST', `${ns}/flags/color/rules`, { segmentKey: 'pro', rank: 1 });
+    await api('POST', `${ns}/flags/color/rules/${rule.id}/distributions`, { variantId: blue.id, rollout: 50 });
+    await api('POST', `${ns}/flags/color/rules/${rule.id}/distributions`, { variantId: red.id, rollout: 50 });
+    await api('PUT', `${ns}/flags/color`, { key: 'color', name: 'Color', enabled: true, defaultVariantId: blue.id });
+    await api('POST', `${ns}/flags`, { key: 'dark-mode', name: 'Dark mode', enabled: false, type: 'BOOLEAN_FLAG_TYPE' });
+    await api('POST', `${ns}/flags/dark-mode/rollouts`, { rank: 1, threshold: { percentage: 30, value: true } });
+    await api('POST', `${ns}/flags/dark-mode/rollouts`, { rank: 2, segment: { segmentKey: 'pro', value: true } });
+  },
+  { suite: 'readonly-seed' },
+);
+
+/** The names of visible buttons and links that would change something. */
+async function mutationControls(page) {
+  const names = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('button, a'))
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => (el.getAttribute('aria-label') || el.textContent || '').trim()),
+  );
+  return names.filter((n) => /^(New|Create|Delete|Edit|Save|Copy to|Move|Split|Remove|\+ Add)/.test(n));
+}
+
+test(
+  'read-only: banner, every mutation hidden or disabled, viewing and the console still work',
+  async ({ page }) => {
+    const refused = await api('POST', `/api/v1/namespaces/${RO}/flags`, { key: 'x', name: 'x' }, { allowError: true });
+    eq([refused.status, refused.data?.message], [500, 'modification is not allowed in read-only mode'], 'the server refuses writes');
+
+    await page.goto(url(nsPath(RO, 'flags')));
+    await page.getByRole('link', { name: 'Dark mode' }).waitFor();
+    await expectText(page.locator('.readonly-banner'), 'Read-only mode', 'banner shown');
+    await shot(page, 'read-only-banner');
+    eq(await mutationControls(page), [], 'flags list: no mutations');
+
+    await page.getByRole('link', { name: 'Color' }).click();
+    await page.getByRole('heading', { name: 'Variants', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'red' }).waitFor();
+    eq(await mutationControls(page), [], 'flag page: no mutations');
+    assert(await page.getByLabel('Name', { exact: true }).isDisabled(), 'flag name is read-only');
+    assert(await page.getByRole('switch', { name: 'Enabled' }).isDisabled(), 'enabled toggle is read-only');
+
+    await page.getByRole('link', { name: 'Rules', exact: true }).click();
+    await page.locator('.sortable-item').first().waitFor();
+    eq(await mutationControls(page), [], 'rules: no mutations');
+    assert(await page.getByLabel('Default variant', { exact: true }).isDisabled(), 'default variant is read-only');
+    eq(await page.locator('.sortable-item[draggable=true]').count(), 0, 'rules cannot be dragged');
+    await page.getByLabel('Entity ID', { exact: true }).fill('user-9');
+    await page.getByLabel(/^Context/).fill('{"plan":"pro"}');
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    await expectText(page.locator('.entity-landing'), 'user-9 matches rule 1', 'entity landing still works');
+    await shot(page, 'read-only-rules');
+
+    await page.goto(url(nsPath(RO, 'flags/dark-mode')));
+    await page.getByRole('heading', { name: 'Rollouts', exact: true }).waitFor();
+    await page.locator('.sortable-item').nth(1).waitFor();
+    eq(await mutationControls(page), [], 'rollouts: no mutations');
+
+    await page.goto(url(nsPath(RO, 'segments')));
+    await page.getByRole('link', { name: 'Pro users' }).click();
+    await page.getByRole('cell', { name: 'plan' }).waitFor();
+    const usage = page.getByRole('region', { name: 'Used by flags' });
+    await expectText(usage, 'color', 'usage lists the variant flag');
+    await expectText(usage, 'dark-mode', 'usage lists the boolean flag');
+    eq(await mutationControls(page), [], 'segment page: no mutations');
+
+    await page.goto(url(nsPath(RO, 'flags/new')));
+    await expectText(page.getByText(/read-only mode: new flags/), 'cannot be created', 'no flag form');
+    await page.goto(url('/settings/namespaces'));
+    await page.getByRole('cell', { name: RO }).waitFor();
+    eq(await mutationControls(page), [], 'namespaces: no mutations');
+
+    await page.goto(url(nsPath(RO, 'console')));
+    await page.getByLabel('Flag', { exact: true }).fill('color');
+    await page.getByLabel('Entity ID', { exact: true }).fill('user-9');
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    const response = page.getByTestId('evaluation-response');
+    await response.waitFor();
+    const body = JSON.parse(await response.textContent());
+    eq([body.variantKey, body.reason], ['blue', 'DEFAULT_EVALUATION_REASON'], 'console evaluates: default variant without context');
+  },
+  { suite: 'readonly' },
+);
+
 // ---------- runner ----------
 
 async function cleanup() {
-  if (SUITE === 'readonly') return;
+  if (SUITE.startsWith('readonly')) return;
   for (const ns of [NS, NS2, `${RUN}-c`, NS_BULK]) {
     await api('DELETE', `/api/v1/namespaces/${ns}?force=true`, undefined, { allowError: true }).catch(() => {});
   }

@@ -401,7 +401,7 @@ export function RulesSection({ namespace, flag, segments, reloadFlag, readOnly }
       <div className="card-header">
         <div>
           <h2 id="rules-heading">Rules</h2>
-          <p className="muted">Evaluated top to bottom; the first rule whose segments match decides. Drag or use the arrows to reorder.</p>
+          <p className="muted">Evaluated top to bottom; the first rule whose segments match decides.{!readOnly && ' Drag or use the arrows to reorder.'}</p>
         </div>
         {!readOnly && (
           <button type="button" className="button button-primary" onClick={() => setEditing('new')} disabled={segments.length === 0} title={segments.length === 0 ? 'Create a segment first' : undefined}>

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
  * Runs the UI's browser tests ({@code flipt-ui/e2e/run.mjs}, playwright-core driving Debian's
  * headless Chromium) against the packaged server ({@code target/flipt.jar}) started here on a
  * temporary SQLite database with free ports: the main suite on a plain server, the login and token
- * suite on a server that requires authentication. Without Chromium or the UI's node_modules the
- * tests are skipped with a message, unless {@code FLIPT_REQUIRE_BROWSER=true} (as in CI), which
- * fails them instead.
+ * suite on a server that requires authentication, and the read-only suite on a database filled by
+ * a writable server and then served with {@code storage.readOnly: true}. Without Chromium or the
+ * UI's node_modules the tests are skipped with a message, unless {@code FLIPT_REQUIRE_BROWSER=true}
+ * (as in CI), which fails them instead.
  */
 class UiBrowserIT {
     private static final String BOOTSTRAP_TOKEN = "ui-e2e-bootstrap-token";
@@ -81,6 +82,17 @@ class UiBrowserIT {
         environment.put(provider + "REDIRECT_ADDRESS", "http://127.0.0.1");
         try (ServerJar server = ServerJar.start("ui-auth", environment)) {
             runSuite("auth", server, Map.of("FLIPT_UI_E2E_BOOTSTRAP_TOKEN", BOOTSTRAP_TOKEN, "FLIPT_UI_E2E_OIDC_PROVIDER", OIDC_PROVIDER));
+        }
+    }
+
+    @Test
+    void readOnlyStorageHidesEditingAndKeepsViewing() throws Exception {
+        Path database = temporaryDatabase("readonly");
+        try (ServerJar writable = ServerJar.start("ui-readonly-seed", Map.of("FLIPT_DB_URL", "file:" + database))) {
+            runSuite("readonly-seed", writable, Map.of());
+        }
+        try (ServerJar readOnly = ServerJar.start("ui-readonly", Map.of("FLIPT_DB_URL", "file:" + database, "FLIPT_STORAGE_READ_ONLY", "true"))) {
+            runSuite("readonly", readOnly, Map.of());
         }
     }
 
