@@ -954,8 +954,8 @@ test(
     await page.getByRole('link', { name: 'Pro users' }).click();
     await page.getByRole('cell', { name: 'plan' }).waitFor();
     const usage = page.getByRole('region', { name: 'Used by flags' });
-    await expectText(usage, 'color', 'usage lists the variant flag');
-    await expectText(usage, 'dark-mode', 'usage lists the boolean flag');
+    await usage.getByRole('listitem').nth(1).waitFor();
+    eq(await usage.getByRole('listitem').allTextContents(), ['Color color rule 1', 'Dark mode dark-mode rollout 2'], 'usage lists both flags');
     eq(await mutationControls(page), [], 'segment page: no mutations');
 
     await page.goto(url(nsPath(RO, 'flags/new')));

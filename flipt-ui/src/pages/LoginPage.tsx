@@ -85,7 +85,7 @@ export function LoginPage() {
         )}
         {(tokenMethod || (!oidc && !github && !methods.loading)) && (
           <form className="form" onSubmit={submitToken} noValidate>
-            <Field label="Client token" error={tokenError} hint="A static token created with `flipt` or the API.">
+            <Field label="Client token" error={tokenError} hint="A static token, created under Settings → API tokens or with POST /auth/v1/method/token.">
               {(p) => <input {...p} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />}
             </Field>
             <button type="submit" className="button button-primary button-block" disabled={busy}>
