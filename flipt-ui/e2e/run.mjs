@@ -18,6 +18,9 @@
 //                          database served with storage.readOnly: true)
 //   FLIPT_UI_E2E_BOOTSTRAP_TOKEN  the server's bootstrap token (auth suite)
 //   FLIPT_UI_E2E_OIDC_PROVIDER    name of an OIDC provider the server lists (auth suite; optional)
+//   FLIPT_UI_E2E_OIDC_PORT        run a fake identity provider (e2e/fake-oidc.mjs) on this port,
+//                                 issuer http://127.0.0.1:<port>, for a full OIDC login (auth suite)
+//   FLIPT_UI_E2E_OIDC_CLIENT_ID, FLIPT_UI_E2E_OIDC_CLIENT_SECRET   the provider's client credentials
 //
 // Every run works in namespaces of its own (e2e-<id>…) and deletes them at the end, so it can run
 // against a server that holds other data. Exit code 0 = all passed.
@@ -26,6 +29,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startFakeOidc } from './fake-oidc.mjs';
 
 const BASE = (process.env.FLIPT_UI_BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,6 +43,9 @@ const BOOTSTRAP = process.env.FLIPT_UI_E2E_BOOTSTRAP_TOKEN ?? '';
 const OIDC_PROVIDER = process.env.FLIPT_UI_E2E_OIDC_PROVIDER ?? '';
 // API calls made by the tests themselves (setup, checks) authenticate with this token
 const API_TOKEN = TOKEN || BOOTSTRAP;
+const OIDC_PORT = Number(process.env.FLIPT_UI_E2E_OIDC_PORT ?? 0);
+const OIDC_USER = { sub: 'e2e-user', email: 'e2e@example.com', email_verified: true, name: 'E2E User' };
+let oidc = null; // the fake identity provider, when FLIPT_UI_E2E_OIDC_PORT is set
 
 const ID = Date.now().toString(36);
 const RUN = `e2e-${ID}`;
@@ -800,7 +807,7 @@ test(
     await expectText(page.getByRole('alert'), 'limited to one namespace', 'scoped token refused with an explanation');
     await shot(page, 'login-refused');
 
-    if (OIDC_PROVIDER) {
+    if (OIDC_PROVIDER && !OIDC_PORT) {
       // the provider is configured but no identity provider answers: the UI shows the server's error and stays put
       await page.getByRole('button', { name: `Continue with ${OIDC_PROVIDER}` }).click();
       await page.getByRole('alert').filter({ hasNotText: 'limited to one namespace' }).waitFor();
@@ -876,6 +883,34 @@ test(
     await toast(page, 'Token deleted');
     await row.waitFor({ state: 'detached' });
     eq(await statusWith(secret, `/api/v1/namespaces/${NS}/flags`), 401, 'deleted token no longer works');
+  },
+  { suite: 'auth' },
+);
+
+test(
+  'login: sign in through the OIDC provider with a session cookie; log out expires the session',
+  async ({ page, context }) => {
+    assert(oidc && OIDC_PROVIDER, 'FLIPT_UI_E2E_OIDC_PORT and FLIPT_UI_E2E_OIDC_PROVIDER are set');
+    await page.goto(url('/'));
+    await page.waitForURL('**/login');
+    await page.getByRole('button', { name: `Continue with ${OIDC_PROVIDER}` }).click();
+    await page.getByRole('heading', { name: 'Flags', exact: true }).waitFor();
+    await expectText(page.locator('.sidebar .user'), OIDC_USER.name, 'the sidebar names the signed-in person');
+    eq(oidc.stats.errors, [], 'the identity provider saw only valid requests');
+    eq(oidc.stats.exchanges, 1, 'one authorization code exchanged');
+    const session = (await context.cookies()).find((c) => c.name === 'flipt_client_token');
+    assert(session?.httpOnly, 'an HttpOnly session cookie is set');
+    eq(await page.evaluate(() => window.localStorage.getItem('flipt.clientToken')), null, 'no token kept in storage for a session');
+    await shot(page, 'login-oidc-signed-in');
+    const self = await fetch(url('/auth/v1/self'), { headers: { Cookie: `flipt_client_token=${session.value}` } });
+    eq(self.status, 200, 'the session authenticates');
+    const who = await self.json();
+    eq([who.method, who.metadata['io.flipt.auth.oidc.email']], ['METHOD_OIDC', OIDC_USER.email], 'an OIDC session of the provider user');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    const after = await fetch(url('/auth/v1/self'), { headers: { Cookie: `flipt_client_token=${session.value}` } });
+    eq(after.status, 401, 'logging out expired the session on the server');
   },
   { suite: 'auth' },
 );
@@ -1000,6 +1035,13 @@ async function main() {
     console.error(`server at ${BASE} is not healthy: ${health.status ?? ''} ${health.statusText}`);
     process.exit(2);
   }
+  if (SUITE === 'auth' && OIDC_PORT) {
+    oidc = await startFakeOidc(OIDC_PORT, {
+      clientId: process.env.FLIPT_UI_E2E_OIDC_CLIENT_ID ?? '',
+      clientSecret: process.env.FLIPT_UI_E2E_OIDC_CLIENT_SECRET ?? '',
+      user: OIDC_USER,
+    });
+  }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -1034,6 +1076,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+    await oidc?.close();
     if (!process.env.FLIPT_UI_E2E_KEEP) await cleanup();
   }
   console.log(`\n${passed} passed, ${failures.length} failed`);

@@ -36,7 +36,8 @@ public final class ServerJar implements AutoCloseable {
 
     /**
      * Starts the jar and waits until {@code /health} answers 200. {@code environment} adds to (and
-     * overrides) the process environment; ports are always chosen here.
+     * overrides) the process environment; ports are chosen here, except an HTTP port given as
+     * {@code FLIPT_SERVER_HTTP_PORT} (for settings that must name the server's address).
      *
      * @throws IllegalStateException when the server exits or does not answer within 90 seconds; the
      *     message holds the end of its log
@@ -47,7 +48,9 @@ public final class ServerJar implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; integration tests run after `mvn package`");
         }
-        int httpPort = freePort();
+        int httpPort = environment.containsKey("FLIPT_SERVER_HTTP_PORT")
+                ? Integer.parseInt(environment.get("FLIPT_SERVER_HTTP_PORT"))
+                : freePort();
         Path log = Files.createTempFile("flipt-" + name, ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString(), "server", Path.of("..", "config.yml").toAbsolutePath().normalize().toString());
@@ -96,7 +99,8 @@ public final class ServerJar implements AutoCloseable {
         return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port that was free a moment ago (the OS chose it). */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

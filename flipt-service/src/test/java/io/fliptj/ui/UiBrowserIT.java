@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Test;
  * Runs the UI's browser tests ({@code flipt-ui/e2e/run.mjs}, playwright-core driving Debian's
  * headless Chromium) against the packaged server ({@code target/flipt.jar}) started here on a
  * temporary SQLite database with free ports: the main suite on a plain server, the login and token
- * suite on a server that requires authentication, and the read-only suite on a database filled by
- * a writable server and then served with {@code storage.readOnly: true}. Without Chromium or the
- * UI's node_modules the tests are skipped with a message, unless {@code FLIPT_REQUIRE_BROWSER=true}
- * (as in CI), which fails them instead.
+ * suite on a server that requires authentication (static tokens, and OIDC against the script's fake
+ * identity provider), and the read-only suite on a database filled by a writable server and then
+ * served with {@code storage.readOnly: true}. Without Chromium or the UI's node_modules the tests
+ * are skipped with a message, unless {@code FLIPT_REQUIRE_BROWSER=true} (as in CI), which fails
+ * them instead.
  */
 class UiBrowserIT {
     private static final String BOOTSTRAP_TOKEN = "ui-e2e-bootstrap-token";
     private static final String OIDC_PROVIDER = "example";
+    private static final String OIDC_CLIENT_ID = "flipt-ui-e2e";
+    private static final String OIDC_CLIENT_SECRET = "ui-e2e-client-secret";
     private static final Path UI = Path.of("..", "flipt-ui").toAbsolutePath().normalize();
     private static String chromium;
 
@@ -72,16 +75,26 @@ class UiBrowserIT {
         environment.put("FLIPT_AUTHENTICATION_REQUIRED", "true");
         environment.put("FLIPT_AUTHENTICATION_METHODS_TOKEN_ENABLED", "true");
         environment.put("FLIPT_AUTHENTICATION_METHODS_TOKEN_BOOTSTRAP_TOKEN", BOOTSTRAP_TOKEN);
-        // an OIDC provider whose issuer does not answer: enough for the login page to list it
+        // an OIDC provider served by the test script's fake identity provider (flipt-ui/e2e/fake-oidc.mjs)
+        int httpPort = ServerJar.freePort();
+        int identityProviderPort = ServerJar.freePort();
         String provider = "FLIPT_AUTHENTICATION_METHODS_OIDC_PROVIDERS_" + OIDC_PROVIDER.toUpperCase(Locale.ROOT) + "_";
+        environment.put("FLIPT_SERVER_HTTP_PORT", Integer.toString(httpPort));
         environment.put("FLIPT_AUTHENTICATION_METHODS_OIDC_ENABLED", "true");
         environment.put("FLIPT_AUTHENTICATION_SESSION_DOMAIN", "127.0.0.1");
-        environment.put(provider + "ISSUER_URL", "http://127.0.0.1:9/");
-        environment.put(provider + "CLIENT_ID", "flipt-ui-e2e");
-        environment.put(provider + "CLIENT_SECRET", "not-a-secret");
-        environment.put(provider + "REDIRECT_ADDRESS", "http://127.0.0.1");
+        environment.put(provider + "ISSUER_URL", "http://127.0.0.1:" + identityProviderPort);
+        environment.put(provider + "CLIENT_ID", OIDC_CLIENT_ID);
+        environment.put(provider + "CLIENT_SECRET", OIDC_CLIENT_SECRET);
+        environment.put(provider + "REDIRECT_ADDRESS", "http://127.0.0.1:" + httpPort);
+        environment.put(provider + "USE_PKCE", "true");
+        environment.put(provider + "SCOPES", "email profile");
         try (ServerJar server = ServerJar.start("ui-auth", environment)) {
-            runSuite("auth", server, Map.of("FLIPT_UI_E2E_BOOTSTRAP_TOKEN", BOOTSTRAP_TOKEN, "FLIPT_UI_E2E_OIDC_PROVIDER", OIDC_PROVIDER));
+            runSuite("auth", server, Map.of(
+                    "FLIPT_UI_E2E_BOOTSTRAP_TOKEN", BOOTSTRAP_TOKEN,
+                    "FLIPT_UI_E2E_OIDC_PROVIDER", OIDC_PROVIDER,
+                    "FLIPT_UI_E2E_OIDC_PORT", Integer.toString(identityProviderPort),
+                    "FLIPT_UI_E2E_OIDC_CLIENT_ID", OIDC_CLIENT_ID,
+                    "FLIPT_UI_E2E_OIDC_CLIENT_SECRET", OIDC_CLIENT_SECRET));
         }
     }
 
