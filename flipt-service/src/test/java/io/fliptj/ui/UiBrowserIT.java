@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fliptj.testing.ServerJar;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the UI's browser tests ({@code flipt-ui/e2e/run.mjs}, playwright-core driving Debian's
@@ -33,6 +33,9 @@ class UiBrowserIT {
     private static final String OIDC_CLIENT_SECRET = "ui-e2e-client-secret";
     private static final Path UI = Path.of("..", "flipt-ui").toAbsolutePath().normalize();
     private static String chromium;
+
+    @TempDir
+    static Path folder;
 
     @BeforeAll
     static void requireBrowser() {
@@ -53,10 +56,9 @@ class UiBrowserIT {
         assumeTrue(false, message);
     }
 
-    private static Path temporaryDatabase(String name) throws IOException {
-        Path database = Files.createTempFile("ui-" + name, ".db");
-        database.toFile().deleteOnExit();
-        return database;
+    /** A SQLite file in this test's temporary folder (removed with its journal files by JUnit). */
+    private static Path temporaryDatabase(String name) {
+        return folder.resolve(name + ".db");
     }
 
     @Test
