@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
 import io.fliptj.grpc.ErrorInterceptor;
 import io.fliptj.grpc.GrpcServer;
+import io.fliptj.grpc.InMemoryMethods;
 import io.fliptj.health.GrpcServerHealthCheck;
 import io.fliptj.health.HealthServlet;
 import io.fliptj.meta.MetaGrpcService;
@@ -50,6 +51,7 @@ import io.fliptj.rest.UiServlet;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The server: gRPC on {@code grpc.port}, REST and the UI on the HTTP port, admin on the admin port. */
 public final class FliptApplication extends Application<FliptConfiguration> {
@@ -161,7 +163,10 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         new AuthorizationModule(configuration.getAuthorization(), authenticationConfig.getExclude(), audit.denialListener())
                 .interceptor(environment).ifPresent(interceptors::add);
         interceptors.add(new ValidationInterceptor(new RequestValidator()));
-        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors);
+        // Calls served from memory skip the hand-off to the call executor, unless authentication (which looks
+        // tokens up in the database) is part of every call.
+        Predicate<String> runsOnTransportThread = authenticationConfig.isRequired() ? method -> false : InMemoryMethods::contains;
+        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors, runsOnTransportThread);
         this.grpcServer = grpcServer;
         environment.lifecycle().manage(grpcServer);
         authentication.bootstrap();
