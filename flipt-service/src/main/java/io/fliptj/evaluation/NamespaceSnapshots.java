@@ -259,11 +259,21 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
      * another instance announced a change; {@link NamespaceChangeFeed#ALL} checks every loaded namespace.
      */
     public void refresh(String namespaceKey) {
+        refresh(namespaceKey, Optional.empty());
+    }
+
+    /**
+     * As {@link #refresh(String)}, for a notice that says what the change was: a write confined to one flag is
+     * recorded, so the namespace can be patched instead of reloaded when such writes account for every version
+     * since the loaded state.
+     */
+    public void refresh(String namespaceKey, Optional<NamespaceWrite> write) {
         if (NamespaceChangeFeed.ALL.equals(namespaceKey)) {
             refreshChanged();
             return;
         }
         if (namespaces.containsKey(namespaceKey)) {
+            write.ifPresent(change -> reloadLocks.computeIfAbsent(namespaceKey, key -> new ReloadLock()).record(change));
             refreshIfStale(namespaceKey, store.namespaceVersion(namespaceKey).orElse(""));
         }
     }

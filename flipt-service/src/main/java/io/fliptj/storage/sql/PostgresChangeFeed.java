@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fliptj.storage.NamespaceChangeFeed;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.function.Consumer;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -34,7 +34,7 @@ final class PostgresChangeFeed implements NamespaceChangeFeed {
     }
 
     @Override
-    public void start(Consumer<String> changed) {
+    public void start(Listener changed) {
         requireNonNull(changed, "changed is null");
         running = true;
         listener = new Thread(() -> listen(changed), "postgres-change-feed");
@@ -42,7 +42,7 @@ final class PostgresChangeFeed implements NamespaceChangeFeed {
         listener.start();
     }
 
-    private void listen(Consumer<String> changed) {
+    private void listen(Listener changed) {
         long backoffMillis = 100;
         boolean failing = false;
         while (running) {
@@ -52,7 +52,7 @@ final class PostgresChangeFeed implements NamespaceChangeFeed {
                 if (failing) {
                     LOG.info("change notifications from PostgreSQL resumed");
                     failing = false;
-                    changed.accept(ALL);
+                    changed.changed(ALL, Optional.empty());
                 }
                 backoffMillis = 100;
                 receive(handle, connection, changed);
@@ -73,7 +73,7 @@ final class PostgresChangeFeed implements NamespaceChangeFeed {
         }
     }
 
-    private void receive(Handle handle, PGConnection connection, Consumer<String> changed) throws SQLException {
+    private void receive(Handle handle, PGConnection connection, Listener changed) throws SQLException {
         long lastCheck = System.nanoTime();
         while (running) {
             PGNotification[] notifications = connection.getNotifications(WAIT_MILLIS);
@@ -89,11 +89,12 @@ final class PostgresChangeFeed implements NamespaceChangeFeed {
         }
     }
 
-    private static void deliver(Consumer<String> changed, String namespaceKey) {
+    private static void deliver(Listener changed, String payload) {
+        ChangeNotices.Notice notice = ChangeNotices.decode(payload);
         try {
-            changed.accept(namespaceKey);
+            changed.changed(notice.namespaceKey(), notice.write());
         } catch (RuntimeException error) {
-            LOG.warn("handling a change notice for namespace {} failed", namespaceKey, error);
+            LOG.warn("handling a change notice for namespace {} failed", notice.namespaceKey(), error);
         }
     }
 

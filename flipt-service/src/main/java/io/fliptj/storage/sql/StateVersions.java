@@ -47,19 +47,26 @@ final class StateVersions {
                 .bind("namespaceKey", namespaceKey)
                 .mapTo(Long.class)
                 .findOne()
-                .ifPresent(version -> IN_TRANSACTION.get()
-                        .merge(namespaceKey, new NamespaceWrite(version, version, flagKey), NamespaceWrite::then));
-        announce(handle, dialect, namespaceKey);
+                .ifPresent(version -> {
+                    NamespaceWrite write = new NamespaceWrite(version, version, flagKey);
+                    IN_TRANSACTION.get().merge(namespaceKey, write, NamespaceWrite::then);
+                    announce(handle, dialect, ChangeNotices.encode(namespaceKey, Optional.of(write)));
+                });
     }
 
     /**
-     * Tells other instances, where the database can, that the namespace changed; the notice is delivered when
-     * (and only if) the caller's transaction commits.
+     * Tells other instances, where the database can, that the namespace changed in a way not described by a
+     * single-flag write (it was created or deleted); the notice is delivered when (and only if) the caller's
+     * transaction commits.
      */
     static void announce(Handle handle, SqlDialect dialect, String namespaceKey) {
+        announce(handle, dialect, ChangeNotices.encode(namespaceKey, Optional.empty()));
+    }
+
+    private static void announce(Handle handle, SqlDialect dialect, ChangeNotices.Payload payload) {
         dialect.notifyChangeQuery().ifPresent(query -> handle.createQuery(query)
                 .bind("channel", SqlDialect.CHANGE_CHANNEL)
-                .bind("namespaceKey", namespaceKey)
+                .bind("namespaceKey", payload.text())
                 .mapTo(Integer.class)
                 .one());
     }

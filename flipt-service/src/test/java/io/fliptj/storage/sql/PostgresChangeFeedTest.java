@@ -11,9 +11,11 @@ import io.fliptj.api.CreateNamespaceRequest;
 import io.fliptj.api.DeleteNamespaceRequest;
 import io.fliptj.core.errors.InvalidArgumentException;
 import io.fliptj.storage.NamespaceChangeFeed;
+import io.fliptj.storage.NamespaceWrite;
 import io.fliptj.storage.Stores;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ class PostgresChangeFeedTest {
     private Stores writer;
     private NamespaceChangeFeed feed;
     private final BlockingQueue<String> notices = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Optional<NamespaceWrite>> writes = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -50,7 +53,10 @@ class PostgresChangeFeedTest {
         Migrations.migrate(writerSource);
         writer = SqlStores.create(Jdbi.create(writerSource), Dialect.POSTGRES);
         feed = SqlStores.changeFeed(Jdbi.create(listenerSource), Dialect.POSTGRES).orElseThrow();
-        feed.start(notices::add);
+        feed.start((namespaceKey, write) -> {
+            writes.add(write);
+            notices.add(namespaceKey);
+        });
         awaitListening();
     }
 
@@ -110,6 +116,20 @@ class PostgresChangeFeedTest {
         assertThat(notices.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("gone");
         writer.namespaces().deleteNamespace(DeleteNamespaceRequest.newBuilder().setKey("gone").build());
         assertThat(notices.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("gone");
+    }
+
+    @Test
+    void noticesOfSingleFlagWritesCarryTheVersionAndTheFlag() throws Exception {
+        writer.namespaces().createNamespace(CreateNamespaceRequest.newBuilder().setKey("team").setName("Team").build());
+        assertThat(notices.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("team");
+        assertThat(writes.poll()).isEmpty();
+
+        writer.flags().createFlag(CreateFlagRequest.newBuilder().setNamespaceKey("team").setKey("banner").setName("Banner").build());
+        long version = Long.parseLong(writer.evaluation().namespaceVersion("team").orElseThrow());
+
+        assertThat(notices.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("team");
+        assertThat(writes.poll()).contains(new NamespaceWrite(version, version, Optional.of("banner")));
+        assertThat(writer.evaluation().lastWriteByCurrentThread("team")).contains(new NamespaceWrite(version, version, Optional.of("banner")));
     }
 
     @Test
