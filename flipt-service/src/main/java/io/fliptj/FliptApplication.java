@@ -16,6 +16,9 @@ import io.fliptj.auth.config.AuthenticationFactory;
 import io.fliptj.auth.jwt.JwtAuthenticators;
 import io.fliptj.authz.AuthorizationModule;
 import io.fliptj.cli.EnvironmentOverrides;
+import io.fliptj.cli.ExportCommand;
+import io.fliptj.cli.ImportCommand;
+import io.fliptj.cli.ValidateCommand;
 import io.fliptj.config.DatabaseUrl;
 import io.fliptj.evaluation.NamespaceSnapshots;
 import io.fliptj.grpc.CallMetadata;
@@ -87,6 +90,9 @@ public final class FliptApplication extends Application<FliptConfiguration> {
     public void initialize(Bootstrap<FliptConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new ExportCommand());
+        bootstrap.addCommand(new ValidateCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(FliptConfiguration configuration) {
