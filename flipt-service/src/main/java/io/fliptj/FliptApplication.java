@@ -6,6 +6,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
 import io.fliptj.grpc.ErrorInterceptor;
 import io.fliptj.grpc.GrpcServer;
+import io.fliptj.grpc.InMemoryMethods;
 import io.fliptj.health.GrpcServerHealthCheck;
 import io.fliptj.health.HealthServlet;
 import io.fliptj.meta.MetaGrpcService;
@@ -52,6 +54,7 @@ import io.fliptj.rest.UiServlet;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The server: gRPC on {@code grpc.port}, REST and the UI on the HTTP port, admin on the admin port. */
 public final class FliptApplication extends Application<FliptConfiguration> {
@@ -128,6 +131,17 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500));
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
         environment.lifecycle().manage(snapshots);
+        SqlStores.changeFeed(jdbi, databaseUrl.dialect()).ifPresent(feed -> environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                feed.start(snapshots::refresh);
+            }
+
+            @Override
+            public void stop() {
+                feed.close();
+            }
+        }));
 
         Clock clock = Clock.systemUTC();
         AuthenticationFactory authenticationConfig = configuration.getAuthentication();
@@ -155,7 +169,10 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         new AuthorizationModule(configuration.getAuthorization(), authenticationConfig.getExclude(), audit.denialListener())
                 .interceptor(environment).ifPresent(interceptors::add);
         interceptors.add(new ValidationInterceptor(new RequestValidator()));
-        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors);
+        // Calls served from memory skip the hand-off to the call executor, unless authentication (which looks
+        // tokens up in the database) is part of every call.
+        Predicate<String> runsOnTransportThread = authenticationConfig.isRequired() ? method -> false : InMemoryMethods::contains;
+        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors, runsOnTransportThread);
         this.grpcServer = grpcServer;
         environment.lifecycle().manage(grpcServer);
         authentication.bootstrap();

@@ -6,6 +6,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.fliptj.core.evaluation.NamespaceSnapshot;
 import io.fliptj.storage.EvaluationState;
 import io.fliptj.storage.EvaluationStore;
+import io.fliptj.storage.NamespaceChangeFeed;
 import io.fliptj.storage.NamespaceChangeListener;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * sees its write. Reloads of one namespace are serialised and each reads the store after the write
  * that triggered it committed, so the last installed state is never older than the last write.
  * Writes by other instances are picked up by a poller that compares store versions every
- * {@code pollInterval}. When the store is unreachable the last loaded snapshots keep serving.
+ * {@code pollInterval}, and sooner through {@link #refresh} where the database pushes change notices. When the store is unreachable the last loaded snapshots keep serving.
  */
 public final class NamespaceSnapshots implements NamespaceChangeListener, Managed {
     private static final Logger LOGGER = LoggerFactory.getLogger(NamespaceSnapshots.class);
@@ -116,6 +117,21 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
             reloadLocks.remove(namespaceKey);
         }
         return loaded;
+    }
+
+    /**
+     * Reloads the namespace if it is loaded here and its store version differs from the loaded one, e.g. when
+     * another instance announced a change; {@link NamespaceChangeFeed#ALL} checks every loaded namespace.
+     */
+    public void refresh(String namespaceKey) {
+        if (NamespaceChangeFeed.ALL.equals(namespaceKey)) {
+            refreshChanged();
+            return;
+        }
+        CachedNamespace cached = namespaces.get(namespaceKey);
+        if (cached != null && !store.namespaceVersion(namespaceKey).orElse("").equals(cached.version())) {
+            reload(namespaceKey);
+        }
     }
 
     /** Compares every loaded namespace's version with the store's and reloads the changed ones. */

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.dropwizard.lifecycle.Managed;
 import io.fliptj.config.GrpcServerFactory;
 import io.grpc.BindableService;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
@@ -19,6 +22,8 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -37,6 +42,7 @@ public final class GrpcServer implements Managed {
     private final HealthStatusManager health = new HealthStatusManager();
     private final String inProcessName = "flipt-" + UUID.randomUUID();
     private final ManagedChannel inProcessChannel;
+    private final Predicate<String> runsOnTransportThread;
     private Server networkServer;
     private Server inProcessServer;
 
@@ -45,7 +51,20 @@ public final class GrpcServer implements Managed {
      * @param interceptors outermost first
      */
     public GrpcServer(GrpcServerFactory factory, List<BindableService> services, List<ServerInterceptor> interceptors) {
+        this(factory, services, interceptors, method -> false);
+    }
+
+    /**
+     * @param services the application's services
+     * @param interceptors outermost first
+     * @param runsOnTransportThread full method names ({@code package.Service/Method}) whose calls, interceptors
+     *     included, never block: they run on the network thread that decoded them, saving a hand-off to the
+     *     call executor. Every other call runs on the call executor.
+     */
+    public GrpcServer(GrpcServerFactory factory, List<BindableService> services, List<ServerInterceptor> interceptors,
+            Predicate<String> runsOnTransportThread) {
         this.factory = requireNonNull(factory, "factory is null");
+        this.runsOnTransportThread = requireNonNull(runsOnTransportThread, "runsOnTransportThread is null");
         requireNonNull(services, "services is null");
         requireNonNull(interceptors, "interceptors is null");
         this.services = services.stream()
@@ -83,6 +102,12 @@ public final class GrpcServer implements Managed {
         NettyServerBuilder networkBuilder = NettyServerBuilder
                 .forAddress(new InetSocketAddress(factory.getHost(), factory.getPort()))
                 .maxInboundMessageSize(factory.getMaxInboundMessageBytes())
+                .callExecutor(new ServerCallExecutorSupplier() {
+                    @Override
+                    public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata metadata) {
+                        return runsOnTransportThread.test(call.getMethodDescriptor().getFullMethodName()) ? Runnable::run : null;
+                    }
+                })
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         inProcessBuilder.addService(health.getHealthService());

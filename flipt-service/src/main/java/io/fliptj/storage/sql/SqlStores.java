@@ -2,7 +2,9 @@ package io.fliptj.storage.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.fliptj.storage.NamespaceChangeFeed;
 import io.fliptj.storage.Stores;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,5 +42,18 @@ public final class SqlStores {
         requireNonNull(jdbi, "jdbi is null");
         requireNonNull(work, "work is null");
         return jdbi.inTransaction(handle -> work.get());
+    }
+
+    /**
+     * A feed of namespace changes made through stores on the same database by any instance, where the
+     * database can push them (PostgreSQL {@code LISTEN/NOTIFY}); empty elsewhere. It holds one connection of
+     * {@code jdbi}'s pool while started.
+     */
+    public static Optional<NamespaceChangeFeed> changeFeed(Jdbi jdbi, Dialect dialect) {
+        requireNonNull(jdbi, "jdbi is null");
+        return switch (dialect) {
+            case POSTGRES -> Optional.of(new PostgresChangeFeed(jdbi));
+            case SQLITE, MYSQL, COCKROACH -> Optional.empty();
+        };
     }
 }

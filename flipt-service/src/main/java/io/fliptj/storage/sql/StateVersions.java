@@ -25,6 +25,19 @@ final class StateVersions {
                 .bind("now", dialect.timestamp(now))
                 .bind("namespaceKey", namespaceKey)
                 .execute();
+        announce(handle, dialect, namespaceKey);
+    }
+
+    /**
+     * Tells other instances, where the database can, that the namespace changed; the notice is delivered when
+     * (and only if) the caller's transaction commits.
+     */
+    static void announce(Handle handle, SqlDialect dialect, String namespaceKey) {
+        dialect.notifyChangeQuery().ifPresent(query -> handle.createQuery(query)
+                .bind("channel", SqlDialect.CHANGE_CHANNEL)
+                .bind("namespaceKey", namespaceKey)
+                .mapTo(Integer.class)
+                .one());
     }
 
     static Optional<String> read(Handle handle, String namespaceKey) {
