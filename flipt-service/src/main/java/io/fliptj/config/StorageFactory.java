@@ -1,6 +1,8 @@
 package io.fliptj.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -80,6 +82,7 @@ public final class StorageFactory {
     }
 
     /** Whether writes of the flag state are refused: always for declarative storage, as configured for a database. */
+    @JsonIgnore
     public boolean isReadOnlyInEffect() {
         return switch (type) {
             case DATABASE -> readOnly;
@@ -88,8 +91,8 @@ public final class StorageFactory {
     }
 
     /** {@code storage.git.repository} is required with {@code type: git}. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    @io.dropwizard.validation.ValidationMethod(message = "storage.git.repository is required when storage.type is git")
+    @JsonIgnore
+    @ValidationMethod(message = "storage.git.repository is required when storage.type is git")
     public boolean isGitRepositoryGiven() {
         return type != Type.GIT || !git.getRepository().isBlank();
     }
