@@ -38,6 +38,7 @@ import io.fliptj.storage.declarative.DeclarativeStorage;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
 import io.fliptj.storage.sql.SqlStores;
+import io.fliptj.telemetry.TelemetryModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +127,9 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                 migrationSource.stop();
             }
         }
+        TelemetryModule telemetry = new TelemetryModule(configuration.getMetrics(), configuration.getTracing(), ServerInfo.VERSION, environment);
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, "database");
+        telemetry.instrumentDatabase(jdbi, databaseUrl.dialect());
         Stores databaseStores = SqlStores.create(jdbi, databaseUrl.dialect());
         Stores stores = configuration.getStorage().isReadOnly() ? ReadOnlyStores.wrap(databaseStores) : databaseStores;
         boolean declarative = configuration.getStorage().getType() != StorageFactory.Type.DATABASE;
@@ -136,7 +139,8 @@ public final class FliptApplication extends Application<FliptConfiguration> {
             stores = declarativeStorage.stores();
         }
 
-        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500));
+        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500),
+                telemetry.evaluationObserver(), telemetry.snapshotListener());
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
         environment.lifecycle().manage(snapshots);
         SqlStores.changeFeed(jdbi, databaseUrl.dialect()).filter(feed -> !declarative).ifPresent(feed -> environment.lifecycle().manage(new Managed() {
@@ -168,8 +172,8 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                         ServerInfo.info(configuration), ServerInfo.configuration(configuration))));
         services.addAll(authentication.services());
         services.addAll(audit.services());
-        // outermost first: errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
-        List<ServerInterceptor> interceptors = new ArrayList<>();
+        // outermost first: telemetry, errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
+        List<ServerInterceptor> interceptors = new ArrayList<>(telemetry.grpcInterceptors());
         interceptors.add(new ErrorInterceptor());
         interceptors.add(new CallMetadata());
         authentication.interceptor().ifPresent(interceptors::add);
@@ -189,6 +193,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
 
         RouteTable routes = RouteTable.fromServices(grpcServer.services());
         String[] apiPaths = {"/api/v1/*", "/evaluate/v1/*", "/auth/v1/*", "/internal/v1/*", "/ofrep/*", "/meta/*"};
+        telemetry.registerHttp(environment, snapshots);
         authentication.registerFilters(environment, apiPaths);
         environment.servlets()
                 .addServlet("api", new TranscodingServlet(routes, grpcServer.inProcessChannel(), configuration.getHttp().getMaxRequestBodyBytes()))

@@ -10,6 +10,10 @@ import io.fliptj.authz.config.AuthorizationFactory;
 import io.fliptj.config.DatabaseFactory;
 import io.fliptj.config.GrpcServerFactory;
 import io.fliptj.config.HttpApiFactory;
+import io.dropwizard.logging.common.LoggingFactory;
+import io.fliptj.telemetry.config.LogFactory;
+import io.fliptj.telemetry.config.MetricsFactory;
+import io.fliptj.telemetry.config.TracingFactory;
 import io.fliptj.config.StorageFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +47,18 @@ public final class FliptConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuditFactory audit = new AuditFactory();
+
+    @Valid
+    @NotNull
+    private MetricsFactory metrics = new MetricsFactory();
+
+    @Valid
+    @NotNull
+    private TracingFactory tracing = new TracingFactory();
+
+    @Valid
+    @NotNull
+    private LogFactory log = new LogFactory();
 
     @JsonProperty
     public GrpcServerFactory getGrpc() {
@@ -112,6 +128,47 @@ public final class FliptConfiguration extends Configuration {
     @JsonProperty
     public void setAudit(AuditFactory audit) {
         this.audit = audit;
+    }
+
+    @JsonProperty
+    public MetricsFactory getMetrics() {
+        return metrics;
+    }
+
+    @JsonProperty
+    public void setMetrics(MetricsFactory metrics) {
+        this.metrics = metrics;
+    }
+
+    @JsonProperty
+    public TracingFactory getTracing() {
+        return tracing;
+    }
+
+    @JsonProperty
+    public void setTracing(TracingFactory tracing) {
+        this.tracing = tracing;
+    }
+
+    @JsonProperty
+    public LogFactory getLog() {
+        return log;
+    }
+
+    @JsonProperty
+    public void setLog(LogFactory log) {
+        this.log = log;
+    }
+
+    /** Dropwizard's {@code logging} section with Flipt's {@code log} section applied on top. */
+    @Override
+    @JsonProperty("logging")
+    public synchronized LoggingFactory getLoggingFactory() {
+        LoggingFactory loggingFactory = super.getLoggingFactory();
+        if (log != null) {
+            log.applyTo(loggingFactory);
+        }
+        return loggingFactory;
     }
 
     @JsonIgnore

@@ -13,6 +13,7 @@ import io.fliptj.api.CreateSegmentRequest;
 import io.fliptj.api.CreateVariantRequest;
 import io.fliptj.api.MatchType;
 import io.fliptj.api.Rule;
+import io.fliptj.api.UpdateFlagRequest;
 import io.fliptj.config.DatabaseUrl;
 import io.fliptj.core.evaluation.NamespaceSnapshot;
 import io.fliptj.evaluation.EvaluationStates;
@@ -27,8 +28,9 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Times the rebuild of one namespace's evaluation snapshot: reading the namespace from the database and
- * compiling it, the work a write in that namespace adds before it answers. Seeds the namespace through the
+ * Times the rebuild of one namespace's evaluation snapshot (reading the namespace from the database and
+ * compiling it: what a write that concerns several flags, or a change made by another instance, costs), and
+ * the patch that a write confined to one flag costs instead. Seeds the namespace through the
  * stores the first time (each flag: 2 variants, a rule over one of 10 shared segments, a 50/50
  * distribution), so repeated runs against the same database reuse it.
  *
@@ -126,6 +128,23 @@ public final class RebuildBench {
         System.out.printf("%s, %d flags: load median %.1f ms (max %.1f), compile median %.1f ms (max %.1f), "
                         + "whole rebuild median %.1f ms (max %.1f), over %d runs after 5 warm-up runs%n",
                 database.dialect(), flags, median(loads), max(loads), median(compiles), max(compiles), median(rebuilds), max(rebuilds), RUNS);
+        List<Long> writes = new ArrayList<>();
+        List<Long> patches = new ArrayList<>();
+        for (int run = 0; run < 5 * RUNS; run++) {
+            long start = System.nanoTime();
+            stores.flags().updateFlag(UpdateFlagRequest.newBuilder().setNamespaceKey(namespace).setKey("flag-" + run)
+                    .setName("renamed " + run).setEnabled(run % 2 == 0).build());
+            long written = System.nanoTime();
+            snapshots.namespaceChanged(namespace);
+            long patched = System.nanoTime();
+            if (run >= RUNS) {
+                writes.add(written - start);
+                patches.add(patched - written);
+            }
+        }
+        System.out.printf("%s, %d flags: UpdateFlag in the store median %.2f ms (max %.2f), then patching the snapshot median %.2f ms"
+                        + " (max %.2f), over %d writes after %d warm-up writes%n",
+                database.dialect(), flags, median(writes), max(writes), median(patches), max(patches), 4 * RUNS, RUNS);
     }
 
     private static double median(List<Long> nanos) {

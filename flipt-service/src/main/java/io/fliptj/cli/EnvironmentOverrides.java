@@ -48,6 +48,14 @@ public final class EnvironmentOverrides {
         put(mapping, "FLIPT_SERVER_GRPC_PORT", "grpc.port", Kind.TEXT);
         put(mapping, "FLIPT_LOG_LEVEL", "logging.level", Kind.UPPER_CASE);
         put(mapping, "FLIPT_UI_ENABLED", "http.uiEnabled", Kind.TEXT);
+        put(mapping, "FLIPT_LOG_ENCODING", "log.encoding", Kind.TEXT);
+        put(mapping, "FLIPT_METRICS_ENABLED", "metrics.enabled", Kind.TEXT);
+        put(mapping, "FLIPT_METRICS_EXPORTER", "metrics.exporter", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_ENABLED", "tracing.enabled", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_EXPORTER", "tracing.exporter", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_SAMPLING_RATIO", "tracing.samplingRatio", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_PROPAGATORS", "tracing.propagators", Kind.LIST);
+        put(mapping, "FLIPT_TRACING_OTLP_ENDPOINT", "tracing.otlp.endpoint", Kind.TEXT);
         put(mapping, "FLIPT_STORAGE_TYPE", "storage.type", Kind.UPPER_CASE);
         put(mapping, "FLIPT_STORAGE_READ_ONLY", "storage.readOnly", Kind.TEXT);
         put(mapping, "FLIPT_STORAGE_LOCAL_PATH", "storage.local.path", Kind.TEXT);

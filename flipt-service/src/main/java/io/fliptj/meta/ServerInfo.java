@@ -1,5 +1,6 @@
 package io.fliptj.meta;
 
+import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.fliptj.FliptConfiguration;
 import io.fliptj.config.DatabaseFactory;
 import io.fliptj.config.StorageFactory;
@@ -40,7 +41,10 @@ public final class ServerInfo {
     public static Map<String, Object> configuration(FliptConfiguration configuration) {
         DatabaseFactory database = configuration.getDatabase();
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("log", Map.of("level", configuration.getLoggingFactory() == null ? "INFO" : "configured"));
+        String logLevel = configuration.getLog().getLevel() != null ? configuration.getLog().getLevel()
+                : configuration.getLoggingFactory() instanceof DefaultLoggingFactory logging ? logging.getLevel() : "INFO";
+        document.put("log", Map.of("level", logLevel, "encoding", configuration.getLog().getEncoding()));
+        document.put("metrics", Map.of("enabled", configuration.getMetrics().isEnabled(), "exporter", configuration.getMetrics().getExporter()));
         document.put("ui", Map.of("enabled", configuration.getHttp().isUiEnabled()));
         document.put("server", Map.of(
                 "grpcPort", configuration.getGrpc().getPort(),
@@ -62,7 +66,13 @@ public final class ServerInfo {
                 "events", List.copyOf(configuration.getAudit().getEvents())));
         document.put("cache", Map.of("enabled", true, "backend", "memory", "ttl", "500ms"));
         document.put("cors", Map.of("enabled", false, "allowedOrigins", java.util.List.of("*")));
-        document.put("tracing", Map.of("enabled", false, "exporter", "none"));
+        // the OTLP headers may hold credentials: never shown
+        document.put("tracing", Map.of(
+                "enabled", configuration.getTracing().isEnabled(),
+                "exporter", configuration.getTracing().getExporter(),
+                "samplingRatio", configuration.getTracing().getSamplingRatio(),
+                "propagators", List.copyOf(configuration.getTracing().getPropagators()),
+                "otlp", Map.of("endpoint", configuration.getTracing().getOtlp().getEndpoint())));
         return document;
     }
 
