@@ -17,7 +17,11 @@ import io.fliptj.auth.config.AuthenticationFactory;
 import io.fliptj.auth.jwt.JwtAuthenticators;
 import io.fliptj.authz.AuthorizationModule;
 import io.fliptj.cli.EnvironmentOverrides;
+import io.fliptj.cli.ExportCommand;
+import io.fliptj.cli.ImportCommand;
+import io.fliptj.cli.ValidateCommand;
 import io.fliptj.config.DatabaseUrl;
+import io.fliptj.config.StorageFactory;
 import io.fliptj.evaluation.NamespaceSnapshots;
 import io.fliptj.grpc.CallMetadata;
 import io.fliptj.grpc.DataGrpcService;
@@ -30,6 +34,7 @@ import io.fliptj.grpc.validation.ValidationInterceptor;
 import io.fliptj.storage.PageRequest;
 import io.fliptj.storage.ReadOnlyStores;
 import io.fliptj.storage.Stores;
+import io.fliptj.storage.declarative.DeclarativeStorage;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
 import io.fliptj.storage.sql.SqlStores;
@@ -91,6 +96,9 @@ public final class FliptApplication extends Application<FliptConfiguration> {
     public void initialize(Bootstrap<FliptConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new ExportCommand());
+        bootstrap.addCommand(new ValidateCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(FliptConfiguration configuration) {
@@ -124,12 +132,18 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         telemetry.instrumentDatabase(jdbi, databaseUrl.dialect());
         Stores databaseStores = SqlStores.create(jdbi, databaseUrl.dialect());
         Stores stores = configuration.getStorage().isReadOnly() ? ReadOnlyStores.wrap(databaseStores) : databaseStores;
+        boolean declarative = configuration.getStorage().getType() != StorageFactory.Type.DATABASE;
+        if (declarative) {
+            DeclarativeStorage declarativeStorage = DeclarativeStorage.open(configuration.getStorage(), Clock.systemUTC());
+            environment.lifecycle().manage(declarativeStorage);
+            stores = declarativeStorage.stores();
+        }
 
         NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500),
                 telemetry.evaluationObserver(), telemetry.snapshotListener());
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
         environment.lifecycle().manage(snapshots);
-        SqlStores.changeFeed(jdbi, databaseUrl.dialect()).ifPresent(feed -> environment.lifecycle().manage(new Managed() {
+        SqlStores.changeFeed(jdbi, databaseUrl.dialect()).filter(feed -> !declarative).ifPresent(feed -> environment.lifecycle().manage(new Managed() {
             @Override
             public void start() {
                 feed.start(snapshots::refresh);

@@ -1,6 +1,9 @@
 package io.fliptj.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -11,13 +14,23 @@ import jakarta.validation.constraints.NotNull;
 public final class StorageFactory {
     /** The kinds of flag storage. */
     public enum Type {
-        DATABASE
+        DATABASE,
+        LOCAL,
+        GIT
     }
 
     @NotNull
     private Type type = Type.DATABASE;
 
     private boolean readOnly;
+
+    @Valid
+    @NotNull
+    private LocalStorageFactory local = new LocalStorageFactory();
+
+    @Valid
+    @NotNull
+    private GitStorageFactory git = new GitStorageFactory();
 
     @JsonProperty
     public Type getType() {
@@ -43,6 +56,44 @@ public final class StorageFactory {
     public String typeName() {
         return switch (type) {
             case DATABASE -> "database";
+            case LOCAL -> "local";
+            case GIT -> "git";
         };
+    }
+
+    @JsonProperty
+    public LocalStorageFactory getLocal() {
+        return local;
+    }
+
+    @JsonProperty
+    public void setLocal(LocalStorageFactory local) {
+        this.local = local;
+    }
+
+    @JsonProperty
+    public GitStorageFactory getGit() {
+        return git;
+    }
+
+    @JsonProperty
+    public void setGit(GitStorageFactory git) {
+        this.git = git;
+    }
+
+    /** Whether writes of the flag state are refused: always for declarative storage, as configured for a database. */
+    @JsonIgnore
+    public boolean isReadOnlyInEffect() {
+        return switch (type) {
+            case DATABASE -> readOnly;
+            case LOCAL, GIT -> true;
+        };
+    }
+
+    /** {@code storage.git.repository} is required with {@code type: git}. */
+    @JsonIgnore
+    @ValidationMethod(message = "storage.git.repository is required when storage.type is git")
+    public boolean isGitRepositoryGiven() {
+        return type != Type.GIT || !git.getRepository().isBlank();
     }
 }

@@ -3,6 +3,7 @@ package io.fliptj.meta;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.fliptj.FliptConfiguration;
 import io.fliptj.config.DatabaseFactory;
+import io.fliptj.config.StorageFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,14 @@ public final class ServerInfo {
     }
 
     private static Map<String, Object> storage(FliptConfiguration configuration) {
-        return Map.of("type", configuration.getStorage().typeName(), "readOnly", configuration.getStorage().isReadOnly());
+        StorageFactory storage = configuration.getStorage();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", storage.typeName());
+        document.put("readOnly", storage.isReadOnlyInEffect());
+        if (storage.getType() == StorageFactory.Type.GIT) {
+            document.put("metadata", Map.of("repository", storage.getGit().getRepository(), "ref", storage.getGit().getRef()));
+        }
+        return document;
     }
 
     private static String architecture() {

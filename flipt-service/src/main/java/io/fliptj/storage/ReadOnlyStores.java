@@ -37,7 +37,22 @@ public final class ReadOnlyStores {
                 stores.evaluation());
     }
 
-    private static <T> T refuseWrites(Class<T> storeInterface, T delegate) {
+    /**
+     * Stores that serve reads from the given read-only stores and refuse every write, for backends that cannot
+     * write at all (declarative storage).
+     */
+    public static Stores of(ReadOnlyNamespaceStore namespaces, ReadOnlyFlagStore flags, ReadOnlySegmentStore segments,
+            ReadOnlyRuleStore rules, ReadOnlyRolloutStore rollouts, EvaluationStore evaluation) {
+        return new Stores(
+                refuseWrites(NamespaceStore.class, namespaces),
+                refuseWrites(FlagStore.class, flags),
+                refuseWrites(SegmentStore.class, segments),
+                refuseWrites(RuleStore.class, rules),
+                refuseWrites(RolloutStore.class, rollouts),
+                evaluation);
+    }
+
+    private static <T> T refuseWrites(Class<T> storeInterface, Object delegate) {
         InvocationHandler handler = (proxy, method, arguments) -> {
             if (!READ_INTERFACES.contains(method.getDeclaringClass())) {
                 throw new ReadOnlyException();
