@@ -11,6 +11,16 @@
 //   FLIPT_UI_E2E_BULK      number of flags for the large-list test (default 5000; 0 skips it)
 //   FLIPT_UI_E2E_ONLY      run only tests whose name contains this text
 //   FLIPT_UI_E2E_TOKEN     client token, when the server requires authentication
+//   FLIPT_UI_E2E_SUITE     which tests: main (default; a writable server), auth (a server with
+//                          authentication.required and the token method; needs
+//                          FLIPT_UI_E2E_BOOTSTRAP_TOKEN), readonly-seed (fills namespace
+//                          e2e-readonly through the API of a writable server), readonly (the same
+//                          database served with storage.readOnly: true)
+//   FLIPT_UI_E2E_BOOTSTRAP_TOKEN  the server's bootstrap token (auth suite)
+//   FLIPT_UI_E2E_OIDC_PROVIDER    name of an OIDC provider the server lists (auth suite; optional)
+//   FLIPT_UI_E2E_OIDC_PORT        run a fake identity provider (e2e/fake-oidc.mjs) on this port,
+//                                 issuer http://127.0.0.1:<port>, for a full OIDC login (auth suite)
+//   FLIPT_UI_E2E_OIDC_CLIENT_ID, FLIPT_UI_E2E_OIDC_CLIENT_SECRET   the provider's client credentials
 //
 // Every run works in namespaces of its own (e2e-<id>…) and deletes them at the end, so it can run
 // against a server that holds other data. Exit code 0 = all passed.
@@ -19,6 +29,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startFakeOidc } from './fake-oidc.mjs';
 
 const BASE = (process.env.FLIPT_UI_BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +38,14 @@ const SHOTS = process.env.FLIPT_UI_SCREENSHOTS ?? join(HERE, 'screenshots');
 const BULK = Number(process.env.FLIPT_UI_E2E_BULK ?? 5000);
 const ONLY = process.env.FLIPT_UI_E2E_ONLY ?? '';
 const TOKEN = process.env.FLIPT_UI_E2E_TOKEN ?? '';
+const SUITE = process.env.FLIPT_UI_E2E_SUITE ?? 'main';
+const BOOTSTRAP = process.env.FLIPT_UI_E2E_BOOTSTRAP_TOKEN ?? '';
+const OIDC_PROVIDER = process.env.FLIPT_UI_E2E_OIDC_PROVIDER ?? '';
+// API calls made by the tests themselves (setup, checks) authenticate with this token
+const API_TOKEN = TOKEN || BOOTSTRAP;
+const OIDC_PORT = Number(process.env.FLIPT_UI_E2E_OIDC_PORT ?? 0);
+const OIDC_USER = { sub: 'e2e-user', email: 'e2e@example.com', email_verified: true, name: 'E2E User' };
+let oidc = null; // the fake identity provider, when FLIPT_UI_E2E_OIDC_PORT is set
 
 const ID = Date.now().toString(36);
 const RUN = `e2e-${ID}`;
@@ -49,7 +68,7 @@ function eq(actual, expected, message) {
 async function api(method, path, body, { allowError = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (TOKEN) headers.Authorization = `Bearer ${TOKEN}`;
+  if (API_TOKEN) headers.Authorization = `Bearer ${API_TOKEN}`;
   const res = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
@@ -107,7 +126,7 @@ async function dragTo(page, source, target) {
 // ---------- the tests ----------
 
 const tests = [];
-const test = (name, fn, { timeout = 90000 } = {}) => tests.push({ name, fn, timeout });
+const test = (name, fn, { timeout = 90000, suite = 'main' } = {}) => tests.push({ name, fn, timeout, suite });
 
 test('serving: deep links, cache headers and API 404s', async ({ page }) => {
   const index = await fetch(url('/'), { headers: { Accept: 'text/html' } });
@@ -395,6 +414,24 @@ test('rules: single and split distributions, edit, reorder by drag and keyboard,
   await toast(page, 'Rule order saved');
   rules = (await api('GET', `/api/v1/namespaces/${NS}/flags/checkout-color/rules`)).rules.sort((a, b) => a.rank - b.rank);
   eq(rules.map((r) => r.id), [second, first], 'order after drag and drop');
+
+  // bucket coverage, and where entities land according to the server (rule 1 is now beta AND pro)
+  await expectText(page.locator('.sortable-item').nth(0), '60% of buckets', 'bucket coverage of the split');
+  const landing = async (entityId, context) => {
+    await page.getByLabel('Entity ID', { exact: true }).fill(entityId);
+    await page.getByLabel(/^Context/).fill(context);
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    const status = page.locator('.entity-landing', { hasText: entityId });
+    await status.waitFor();
+    return status.textContent();
+  };
+  const served = (await api('POST', '/evaluate/v1/variant', { namespaceKey: NS, flagKey: 'checkout-color', entityId: 'user-1', context: { plan: 'pro' } })).variantKey;
+  assert(['blue', 'red', 'green'].includes(served), `split serves a variant, got ${served}`);
+  eq(await landing('user-1', '{"plan":"pro"}'), `user-1 matches rule 1 and gets variant ${served} (computed by the server, reason MATCH)`, 'entity in both segments');
+  await expectText(page.locator('.sortable-item').nth(0), 'lands here', 'matched rule highlighted');
+  await shot(page, 'rules-entity-landing');
+  eq(await landing('user-1', ''), 'user-1 matches rule 2 and gets variant blue (computed by the server, reason MATCH)', 'entity in beta only');
+  eq(await landing('nobody', ''), 'nobody matches no rule and gets no variant (computed by the server, reason UNKNOWN)', 'entity in no segment');
   // and back with the keyboard
   await page.getByRole('button', { name: 'Move rule 2 up' }).focus();
   await page.keyboard.press('Enter');
@@ -428,8 +465,11 @@ test('rules: single and split distributions, edit, reorder by drag and keyboard,
   await toast(page, 'Rule deleted');
   eq((await api('GET', `/api/v1/namespaces/${NS}/flags/checkout-color/rules`)).rules.length, 1, 'rule deleted');
 
-  // a segment in use can't be deleted: the server says so
+  // a segment in use can't be deleted: the server says so, and the page lists who uses it
   await page.goto(url(nsPath(NS, 'segments/beta-users')));
+  const usage = page.getByRole('region', { name: 'Used by flags' });
+  await expectText(usage.getByRole('listitem'), 'checkout-color', 'flag using the segment listed');
+  await expectText(usage.getByRole('listitem'), 'rule 1', 'rule using the segment listed');
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const del = page.getByRole('dialog', { name: 'Delete segment' });
   await del.getByRole('button', { name: 'Delete' }).click();
@@ -730,22 +770,277 @@ test('keyboard: skip link, labelled controls, dialogs close on Escape', async ({
   eq(await page.evaluate(() => document.activeElement?.textContent), 'New variant', 'focus returns to the opener');
 });
 
+// ---------- authentication (FLIPT_UI_E2E_SUITE=auth) ----------
+
+async function signIn(page, token) {
+  await page.goto(url('/'));
+  await page.waitForURL('**/login');
+  await page.getByLabel('Client token').fill(token);
+  await page.getByRole('button', { name: 'Sign in with token' }).click();
+  await page.getByRole('heading', { name: 'Flags', exact: true }).waitFor();
+}
+
+async function statusWith(token, path) {
+  return (await fetch(url(path), { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } })).status;
+}
+
+test(
+  'login: the login page guards the UI, lists the sign-in methods and refuses bad tokens',
+  async ({ page }) => {
+    assert(BOOTSTRAP, 'FLIPT_UI_E2E_BOOTSTRAP_TOKEN is set');
+    eq((await fetch(url('/api/v1/namespaces'))).status, 401, 'the API needs a token');
+    await page.goto(url('/namespaces/default/flags'));
+    await page.waitForURL('**/login');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    if (OIDC_PROVIDER) await page.getByRole('button', { name: `Continue with ${OIDC_PROVIDER}` }).waitFor();
+    await shot(page, 'login');
+
+    await page.getByLabel('Client token').fill('not-a-token');
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
+    await expectText(page.getByRole('alert'), 'did not accept this token', 'unknown token refused');
+    eq(await page.evaluate(() => window.localStorage.getItem('flipt.clientToken')), null, 'a refused token is not kept');
+
+    // a token limited to one namespace cannot use the UI, which needs /meta and /auth
+    const scoped = await api('POST', '/auth/v1/method/token', { name: `${RUN}-scoped`, description: 'e2e', namespaceKey: 'default' });
+    await page.getByLabel('Client token').fill(scoped.clientToken);
+    await page.getByRole('button', { name: 'Sign in with token' }).click();
+    await expectText(page.getByRole('alert'), 'limited to one namespace', 'scoped token refused with an explanation');
+    await shot(page, 'login-refused');
+
+    if (OIDC_PROVIDER && !OIDC_PORT) {
+      // the provider is configured but no identity provider answers: the UI shows the server's error and stays put
+      await page.getByRole('button', { name: `Continue with ${OIDC_PROVIDER}` }).click();
+      await page.getByRole('alert').filter({ hasNotText: 'limited to one namespace' }).waitFor();
+      assert(page.url().endsWith('/login'), `still on the login page, at ${page.url()}`);
+    }
+  },
+  { suite: 'auth' },
+);
+
+test(
+  'login: sign in with the bootstrap token, stay signed in on reload, log out to the login page',
+  async ({ page }) => {
+    await signIn(page, BOOTSTRAP);
+    await expectText(page.locator('.sidebar .user'), 'initial_bootstrap_token', 'the sidebar names the token');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Flags', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto(url('/settings'));
+    await page.waitForURL('**/login');
+    // logging this browser out forgets the token without revoking it (applications may share it)
+    eq(await statusWith(BOOTSTRAP, '/auth/v1/self'), 200, 'bootstrap token still valid after logout');
+    await signIn(page, BOOTSTRAP);
+  },
+  { suite: 'auth' },
+);
+
+test(
+  'tokens: list, create with expiry and namespace scope, shown once, delete with confirmation',
+  async ({ page }) => {
+    await api('POST', '/api/v1/namespaces', { key: NS, name: `E2E ${ID}`, description: '' });
+    await signIn(page, BOOTSTRAP);
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.waitForURL('**/settings/tokens');
+    const own = page.getByRole('row', { name: /initial_bootstrap_token/ });
+    await expectText(own, 'this browser', 'the signed-in token is marked');
+
+    const name = `${RUN}-ci`;
+    await page.getByRole('button', { name: 'New token' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New token' });
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel(/^Description/).fill('created by the e2e run');
+    await dialog.getByLabel(/^Expires/).fill('2099-06-30T12:00');
+    await dialog.getByLabel(/^Namespace/).selectOption(NS);
+    await shot(page, 'token-new');
+    await dialog.getByRole('button', { name: 'Create token' }).click();
+
+    const created = page.getByRole('dialog', { name: `Token "${name}" created` });
+    const secret = await created.getByLabel('New client token').inputValue();
+    assert(secret.length > 20, `a client token is shown, got "${secret}"`);
+    await shot(page, 'token-created');
+    eq(await statusWith(secret, `/api/v1/namespaces/${NS}/flags`), 200, 'new token works in its namespace');
+    eq(await statusWith(secret, '/api/v1/namespaces/default/flags'), 401, 'new token is refused elsewhere');
+    await created.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row', { name: new RegExp(name) });
+    await expectText(row, NS, 'namespace shown');
+    await expectText(row, '2099-06-30 12:00 UTC', 'expiry shown');
+    const listed = (await api('GET', '/auth/v1/tokens')).authentications.find((t) => t.metadata['io.flipt.auth.token.name'] === name);
+    eq(listed.expiresAt, '2099-06-30T12:00:00Z', 'expiry stored');
+    eq(listed.metadata['io.flipt.auth.token.namespace'], NS, 'scope stored');
+    await page.reload();
+    await row.waitFor();
+    assert(!(await page.content()).includes(secret), 'the token is shown only once');
+    await shot(page, 'tokens');
+
+    await row.getByRole('button', { name: `Delete token ${name}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete token' });
+    await expectText(confirm, 'will get 401', 'deletion explains the consequence');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await toast(page, 'Token deleted');
+    await row.waitFor({ state: 'detached' });
+    eq(await statusWith(secret, `/api/v1/namespaces/${NS}/flags`), 401, 'deleted token no longer works');
+  },
+  { suite: 'auth' },
+);
+
+test(
+  'login: sign in through the OIDC provider with a session cookie; log out expires the session',
+  async ({ page, context }) => {
+    assert(oidc && OIDC_PROVIDER, 'FLIPT_UI_E2E_OIDC_PORT and FLIPT_UI_E2E_OIDC_PROVIDER are set');
+    await page.goto(url('/'));
+    await page.waitForURL('**/login');
+    await page.getByRole('button', { name: `Continue with ${OIDC_PROVIDER}` }).click();
+    await page.getByRole('heading', { name: 'Flags', exact: true }).waitFor();
+    await expectText(page.locator('.sidebar .user'), OIDC_USER.name, 'the sidebar names the signed-in person');
+    eq(oidc.stats.errors, [], 'the identity provider saw only valid requests');
+    eq(oidc.stats.exchanges, 1, 'one authorization code exchanged');
+    const session = (await context.cookies()).find((c) => c.name === 'flipt_client_token');
+    assert(session?.httpOnly, 'an HttpOnly session cookie is set');
+    eq(await page.evaluate(() => window.localStorage.getItem('flipt.clientToken')), null, 'no token kept in storage for a session');
+    await shot(page, 'login-oidc-signed-in');
+    const self = await fetch(url('/auth/v1/self'), { headers: { Cookie: `flipt_client_token=${session.value}` } });
+    eq(self.status, 200, 'the session authenticates');
+    const who = await self.json();
+    eq([who.method, who.metadata['io.flipt.auth.oidc.email']], ['METHOD_OIDC', OIDC_USER.email], 'an OIDC session of the provider user');
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    const after = await fetch(url('/auth/v1/self'), { headers: { Cookie: `flipt_client_token=${session.value}` } });
+    eq(after.status, 401, 'logging out expired the session on the server');
+  },
+  { suite: 'auth' },
+);
+
+// ---------- read-only mode (FLIPT_UI_E2E_SUITE=readonly-seed, then readonly) ----------
+
+const RO = 'e2e-readonly';
+
+test(
+  'read-only seed: a namespace with flags, rules, rollouts and a segment',
+  async () => {
+    await api('POST', '/api/v1/namespaces', { key: RO, name: 'Read-only data', description: 'seeded while writable' });
+    const ns = `/api/v1/namespaces/${RO}`;
+    await api('POST', `${ns}/segments`, { key: 'pro', name: 'Pro users', matchType: 'ALL_MATCH_TYPE' });
+    await api('POST', `${ns}/segments/pro/constraints`, { type: 'STRING_COMPARISON_TYPE', property: 'plan', operator: 'eq', value: 'pro' });
+    await api('POST', `${ns}/flags`, { key: 'color', name: 'Color', enabled: true, type: 'VARIANT_FLAG_TYPE', metadata: { team: 'web' } });
+    const blue = await api('POST', `${ns}/flags/color/variants`, { key: 'blue' });
+    const red = await api('POST', `${ns}/flags/color/variants`, { key: 'red' });
+    const rule = await api('POST', `${ns}/flags/color/rules`, { segmentKey: 'pro', rank: 1 });
+    await api('POST', `${ns}/flags/color/rules/${rule.id}/distributions`, { variantId: blue.id, rollout: 50 });
+    await api('POST', `${ns}/flags/color/rules/${rule.id}/distributions`, { variantId: red.id, rollout: 50 });
+    await api('PUT', `${ns}/flags/color`, { key: 'color', name: 'Color', enabled: true, defaultVariantId: blue.id });
+    await api('POST', `${ns}/flags`, { key: 'dark-mode', name: 'Dark mode', enabled: false, type: 'BOOLEAN_FLAG_TYPE' });
+    await api('POST', `${ns}/flags/dark-mode/rollouts`, { rank: 1, threshold: { percentage: 30, value: true } });
+    await api('POST', `${ns}/flags/dark-mode/rollouts`, { rank: 2, segment: { segmentKey: 'pro', value: true } });
+  },
+  { suite: 'readonly-seed' },
+);
+
+/** The names of visible buttons and links that would change something. */
+async function mutationControls(page) {
+  const names = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('button, a'))
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => (el.getAttribute('aria-label') || el.textContent || '').trim()),
+  );
+  return names.filter((n) => /^(New|Create|Delete|Edit|Save|Copy to|Move|Split|Remove|\+ Add)/.test(n));
+}
+
+test(
+  'read-only: banner, every mutation hidden or disabled, viewing and the console still work',
+  async ({ page }) => {
+    const refused = await api('POST', `/api/v1/namespaces/${RO}/flags`, { key: 'x', name: 'x' }, { allowError: true });
+    eq([refused.status, refused.data?.message], [500, 'modification is not allowed in read-only mode'], 'the server refuses writes');
+
+    await page.goto(url(nsPath(RO, 'flags')));
+    await page.getByRole('link', { name: 'Dark mode' }).waitFor();
+    await expectText(page.locator('.readonly-banner'), 'Read-only mode', 'banner shown');
+    await shot(page, 'read-only-banner');
+    eq(await mutationControls(page), [], 'flags list: no mutations');
+
+    await page.getByRole('link', { name: 'Color' }).click();
+    await page.getByRole('heading', { name: 'Variants', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'red' }).waitFor();
+    eq(await mutationControls(page), [], 'flag page: no mutations');
+    assert(await page.getByLabel('Name', { exact: true }).isDisabled(), 'flag name is read-only');
+    assert(await page.getByRole('switch', { name: 'Enabled' }).isDisabled(), 'enabled toggle is read-only');
+
+    await page.getByRole('link', { name: 'Rules', exact: true }).click();
+    await page.locator('.sortable-item').first().waitFor();
+    eq(await mutationControls(page), [], 'rules: no mutations');
+    assert(await page.getByLabel('Default variant', { exact: true }).isDisabled(), 'default variant is read-only');
+    eq(await page.locator('.sortable-item[draggable=true]').count(), 0, 'rules cannot be dragged');
+    await page.getByLabel('Entity ID', { exact: true }).fill('user-9');
+    await page.getByLabel(/^Context/).fill('{"plan":"pro"}');
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    await expectText(page.locator('.entity-landing'), 'user-9 matches rule 1', 'entity landing still works');
+    await shot(page, 'read-only-rules');
+
+    await page.goto(url(nsPath(RO, 'flags/dark-mode')));
+    await page.getByRole('heading', { name: 'Rollouts', exact: true }).waitFor();
+    await page.locator('.sortable-item').nth(1).waitFor();
+    eq(await mutationControls(page), [], 'rollouts: no mutations');
+
+    await page.goto(url(nsPath(RO, 'segments')));
+    await page.getByRole('link', { name: 'Pro users' }).click();
+    await page.getByRole('cell', { name: 'plan' }).waitFor();
+    const usage = page.getByRole('region', { name: 'Used by flags' });
+    await usage.getByRole('listitem').nth(1).waitFor();
+    eq(await usage.getByRole('listitem').allTextContents(), ['Color color rule 1', 'Dark mode dark-mode rollout 2'], 'usage lists both flags');
+    eq(await mutationControls(page), [], 'segment page: no mutations');
+
+    await page.goto(url(nsPath(RO, 'flags/new')));
+    await expectText(page.getByText(/read-only mode: new flags/), 'cannot be created', 'no flag form');
+    await page.goto(url('/settings/namespaces'));
+    await page.getByRole('cell', { name: RO }).waitFor();
+    eq(await mutationControls(page), [], 'namespaces: no mutations');
+
+    await page.goto(url(nsPath(RO, 'console')));
+    await page.getByLabel('Flag', { exact: true }).fill('color');
+    await page.getByLabel('Entity ID', { exact: true }).fill('user-9');
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    const response = page.getByTestId('evaluation-response');
+    await response.waitFor();
+    const body = JSON.parse(await response.textContent());
+    eq([body.variantKey, body.reason], ['blue', 'DEFAULT_EVALUATION_REASON'], 'console evaluates: default variant without context');
+  },
+  { suite: 'readonly' },
+);
+
 // ---------- runner ----------
 
 async function cleanup() {
+  if (SUITE.startsWith('readonly')) return;
   for (const ns of [NS, NS2, `${RUN}-c`, NS_BULK]) {
     await api('DELETE', `/api/v1/namespaces/${ns}?force=true`, undefined, { allowError: true }).catch(() => {});
+  }
+  if (SUITE === 'auth') {
+    const { data } = await api('GET', '/auth/v1/tokens', undefined, { allowError: true });
+    for (const t of data?.authentications ?? []) {
+      if ((t.metadata?.['io.flipt.auth.token.name'] ?? '').startsWith(RUN)) await api('DELETE', `/auth/v1/tokens/${t.id}`, undefined, { allowError: true });
+    }
   }
 }
 
 async function main() {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  console.log(`UI e2e against ${BASE} (run ${RUN}), screenshots in ${SHOTS}`);
+  console.log(`UI e2e (${SUITE} suite) against ${BASE} (run ${RUN}), screenshots in ${SHOTS}`);
   const health = await fetch(url('/health')).catch((e) => ({ ok: false, statusText: String(e) }));
   if (!health.ok) {
     console.error(`server at ${BASE} is not healthy: ${health.status ?? ''} ${health.statusText}`);
     process.exit(2);
+  }
+  if (SUITE === 'auth' && OIDC_PORT) {
+    oidc = await startFakeOidc(OIDC_PORT, {
+      clientId: process.env.FLIPT_UI_E2E_OIDC_CLIENT_ID ?? '',
+      clientSecret: process.env.FLIPT_UI_E2E_OIDC_CLIENT_SECRET ?? '',
+      user: OIDC_USER,
+    });
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -756,7 +1051,7 @@ async function main() {
   const failures = [];
   try {
     for (const t of tests) {
-      if (ONLY && !t.name.includes(ONLY)) continue;
+      if (t.suite !== SUITE || (ONLY && !t.name.includes(ONLY))) continue;
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       if (TOKEN) {
         await context.addInitScript((token) => window.localStorage.setItem('flipt.clientToken', token), TOKEN);
@@ -781,6 +1076,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+    await oidc?.close();
     if (!process.env.FLIPT_UI_E2E_KEEP) await cleanup();
   }
   console.log(`\n${passed} passed, ${failures.length} failed`);

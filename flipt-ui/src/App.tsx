@@ -14,6 +14,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SegmentPage } from './pages/SegmentPage';
 import { SegmentsPage } from './pages/SegmentsPage';
 import { GeneralSettings, SettingsLayout } from './pages/SettingsPage';
+import { TokensPage } from './pages/TokensPage';
 
 /** Sends /, /flags, /segments and /console to the last used namespace. */
 function ToNamespace({ section }: { section: 'flags' | 'segments' | 'console' }) {
@@ -75,6 +76,7 @@ export function AppRoutes() {
         <Route path="settings" element={<SettingsLayout />}>
           <Route index element={<GeneralSettings />} />
           <Route path="namespaces" element={<NamespacesPage />} />
+          <Route path="tokens" element={<TokensPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -76,6 +76,36 @@ export const githubAuthorize = () =>
     quiet401: true,
   });
 
+// ---- API tokens ----
+
+export interface TokenInput {
+  name: string;
+  description: string;
+  /** RFC 3339; empty for a token that never expires. */
+  expiresAt: string;
+  /** Empty for a token valid in every namespace. */
+  namespaceKey: string;
+}
+
+export async function listTokensPage(pageToken: string): Promise<Page<Authentication>> {
+  const r = await request<{ authentications?: Authentication[] } & ListResponse>('/auth/v1/tokens', {
+    query: { method: 'METHOD_TOKEN', limit: PAGE_SIZE, pageToken: pageToken || undefined },
+  });
+  return page(r.authentications, r);
+}
+export const listTokens = () => listAll(listTokensPage);
+export const createToken = (t: TokenInput) =>
+  request<{ clientToken: string; authentication: Authentication }>('/auth/v1/method/token', {
+    method: 'POST',
+    body: {
+      name: t.name,
+      description: t.description,
+      ...(t.expiresAt ? { expiresAt: t.expiresAt } : {}),
+      ...(t.namespaceKey ? { namespaceKey: t.namespaceKey } : {}),
+    },
+  });
+export const deleteToken = (id: string) => request<unknown>(`/auth/v1/tokens/${enc(id)}`, { method: 'DELETE' });
+
 // ---- namespaces ----
 
 export async function listNamespacesPage(pageToken: string): Promise<Page<Namespace>> {
@@ -346,3 +376,18 @@ export const evaluate = (type: FlagType, input: EvaluationInput) =>
     method: 'POST',
     body: input,
   });
+
+// ---- evaluation snapshot ----
+
+export interface SnapshotFlag {
+  key: string;
+  name: string;
+  type: FlagType;
+  enabled: boolean;
+  rules?: { rank: number; segments?: { key: string }[] }[];
+  rollouts?: { rank: number; segment?: { segments?: { key: string }[] } }[];
+}
+
+/** The namespace as evaluation sees it: every flag with its rules and rollouts, in one call. */
+export const getSnapshot = (namespace: string) =>
+  request<{ flags?: SnapshotFlag[] }>(`/internal/v1/evaluation/snapshot/namespace/${enc(namespace)}`).then((r) => r.flags ?? []);

@@ -167,5 +167,7 @@ export interface Authentication {
   id: string;
   method: string;
   expiresAt?: string;
+  createdAt?: string;
+  updatedAt?: string;
   metadata: Record<string, string>;
 }

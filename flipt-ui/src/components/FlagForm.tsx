@@ -125,7 +125,7 @@ export function FlagForm({ namespace, flag, onSaved, onCancel, readOnly }: FlagF
           </div>
         </div>
       </div>
-      <MetadataEditor rows={metadata} onChange={setMetadata} errors={metadataErrors} />
+      <MetadataEditor rows={metadata} onChange={setMetadata} errors={metadataErrors} readOnly={readOnly} />
       {serverError && <ErrorAlert message={serverError} />}
       {!readOnly && (
         <div className="form-actions">

@@ -48,6 +48,15 @@ export function NamespaceSwitcher() {
   );
 }
 
+/** Shown on every page while the server's storage is read-only (`storage.readOnly` in /meta/info). */
+export function ReadOnlyBanner() {
+  return (
+    <div className="alert alert-warning readonly-banner" role="status">
+      <strong>Read-only mode.</strong> This server's storage is read-only: flags, segments and namespaces can be viewed and evaluated in the console, but not changed here.
+    </div>
+  );
+}
+
 export function Layout() {
   const { info, readOnly, self, logout, setLastNamespace } = useApp();
   const namespace = useNamespace();
@@ -109,6 +118,7 @@ export function Layout() {
       </aside>
       {menuOpen && <div className="scrim" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
       <main id="main" className="main" tabIndex={-1}>
+        {readOnly && <ReadOnlyBanner />}
         <Outlet />
       </main>
     </div>

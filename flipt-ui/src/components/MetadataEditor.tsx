@@ -4,12 +4,14 @@ interface MetadataEditorProps {
   rows: MetadataRow[];
   onChange: (rows: MetadataRow[]) => void;
   errors: Record<number, string>;
+  /** Shows the rows without letting them change (read-only storage). */
+  readOnly?: boolean;
 }
 
-export function MetadataEditor({ rows, onChange, errors }: MetadataEditorProps) {
+export function MetadataEditor({ rows, onChange, errors, readOnly }: MetadataEditorProps) {
   const update = (id: number, patch: Partial<MetadataRow>) => onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
   return (
-    <fieldset className="metadata">
+    <fieldset className="metadata" disabled={readOnly}>
       <legend>Metadata</legend>
       {rows.length === 0 && <p className="muted">No metadata. Metadata is free-form data that evaluations don't use.</p>}
       {rows.map((row, i) => (
@@ -50,15 +52,19 @@ export function MetadataEditor({ rows, onChange, errors }: MetadataEditorProps) 
               aria-invalid={!!errors[row.id]}
             />
           )}
-          <button type="button" className="icon-button" aria-label={`Remove metadata ${row.key || i + 1}`} onClick={() => onChange(rows.filter((r) => r.id !== row.id))}>
-            ×
-          </button>
+          {!readOnly && (
+            <button type="button" className="icon-button" aria-label={`Remove metadata ${row.key || i + 1}`} onClick={() => onChange(rows.filter((r) => r.id !== row.id))}>
+              ×
+            </button>
+          )}
           {errors[row.id] && <div className="field-error metadata-error">{errors[row.id]}</div>}
         </div>
       ))}
-      <button type="button" className="button button-small" onClick={() => onChange([...rows, newMetadataRow()])}>
-        + Add metadata
-      </button>
+      {!readOnly && (
+        <button type="button" className="button button-small" onClick={() => onChange([...rows, newMetadataRow()])}>
+          + Add metadata
+        </button>
+      )}
     </fieldset>
   );
 }

@@ -162,7 +162,7 @@ export function RolloutsSection({ namespace, flag, segments, readOnly }: Rollout
       <div className="card-header">
         <div>
           <h2 id="rollouts-heading">Rollouts</h2>
-          <p className="muted">Evaluated top to bottom; the first rollout that applies decides the value. Drag or use the arrows to reorder.</p>
+          <p className="muted">Evaluated top to bottom; the first rollout that applies decides the value.{!readOnly && ' Drag or use the arrows to reorder.'}</p>
         </div>
         {!readOnly && (
           <button type="button" className="button button-primary" onClick={() => setEditing('new')}>

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client';
 import * as api from '../api/flipt';
-import type { Flag, Rule, Segment, SegmentOperator, Variant } from '../api/types';
-import { evenSplit, sumRollouts, validateDistribution } from '../lib/distributions';
+import type { Flag, Rule, Segment, SegmentOperator, Variant, VariantEvaluationResponse } from '../api/types';
+import { VARIANT_BUCKETS, bucketCoverage, bucketPercent, evenSplit, matchedRuleIndex, sumRollouts, validateDistribution } from '../lib/distributions';
+import { checkContext } from '../lib/json';
 import { useAsync } from '../lib/useAsync';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Modal } from './Modal';
@@ -36,6 +37,7 @@ export function SegmentSummary({ keys, operator, segments }: { keys: string[]; o
 
 function DistributionBar({ rule, variants }: { rule: Rule; variants: Variant[] }) {
   if (rule.distributions.length === 0) return <span className="muted">Matches without a variant (returns the default variant, if any)</span>;
+  const coverage = bucketCoverage(rule.distributions.map((d) => d.rollout));
   return (
     <div className="distribution">
       <div className="distribution-bar" aria-hidden="true">
@@ -47,10 +49,105 @@ function DistributionBar({ rule, variants }: { rule: Rule; variants: Variant[] }
         {rule.distributions.map((d, i) => (
           <li key={d.id}>
             <span className="swatch" style={{ background: COLORS[i % COLORS.length] }} aria-hidden="true" />
-            <code>{variants.find((v) => v.id === d.variantId)?.key ?? d.variantId}</code> <span className="muted">{Math.round(d.rollout * 100) / 100}%</span>
+            <code>{variants.find((v) => v.id === d.variantId)?.key ?? d.variantId}</code> <span className="muted">{Math.round(d.rollout * 100) / 100}%</span>{' '}
+            <span className="muted small" title={`${coverage.widths[i]} of ${VARIANT_BUCKETS} buckets`}>
+              · {bucketPercent(coverage.widths[i])} of buckets
+            </span>
           </li>
         ))}
+        {coverage.unassigned > 0 && (
+          <li className="muted small" title={`${coverage.unassigned} of ${VARIANT_BUCKETS} buckets`}>
+            {bucketPercent(coverage.unassigned)} of buckets get no variant
+          </li>
+        )}
       </ul>
+    </div>
+  );
+}
+
+/** A server evaluation of this flag for one entity, placed on the rules shown. */
+export interface EntityLanding {
+  entityId: string;
+  ruleIndex: number;
+  response: VariantEvaluationResponse;
+}
+
+function EntityCheck({ namespace, flag, rules, landing, onLanding }: { namespace: string; flag: Flag; rules: Rule[]; landing: EntityLanding | null; onLanding: (l: EntityLanding | null) => void }) {
+  const uid = useId();
+  const [entityId, setEntityId] = useState('');
+  const [context, setContext] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | null>>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkContext(context);
+    const next = { entityId: entityId.trim() ? null : 'Enter an entity ID', context: checked.valid ? null : checked.error! };
+    setErrors(next);
+    if (next.entityId || next.context) return;
+    setBusy(true);
+    setServerError(null);
+    try {
+      const response = (await api.evaluate(flag.type, { namespaceKey: namespace, flagKey: flag.key, entityId: entityId.trim(), context: checked.context ?? {} })) as VariantEvaluationResponse;
+      onLanding({ entityId: entityId.trim(), ruleIndex: response.reason === 'MATCH_EVALUATION_REASON' ? matchedRuleIndex(rules, response.segmentKeys ?? []) : -1, response });
+    } catch (err) {
+      onLanding(null);
+      setServerError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const r = landing?.response;
+  return (
+    <div className="entity-check">
+      <h3>Where does an entity land?</h3>
+      <form className="inline-form entity-check-form" onSubmit={submit} noValidate>
+        <div className={`field${errors.entityId ? ' field-invalid' : ''}`}>
+          <label htmlFor={`${uid}-entity`}>Entity ID</label>
+          <input id={`${uid}-entity`} value={entityId} onChange={(e) => setEntityId(e.target.value)} aria-invalid={!!errors.entityId} />
+          {errors.entityId && <div className="field-error">{errors.entityId}</div>}
+        </div>
+        <div className={`field${errors.context ? ' field-invalid' : ''}`}>
+          <label htmlFor={`${uid}-context`}>
+            Context <span className="optional">(optional JSON object)</span>
+          </label>
+          <input id={`${uid}-context`} className="code" placeholder='{"plan":"pro"}' value={context} onChange={(e) => setContext(e.target.value)} aria-invalid={!!errors.context} />
+          {errors.context && <div className="field-error">{errors.context}</div>}
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Evaluating…' : 'Evaluate'}
+        </button>
+      </form>
+      {serverError && <ErrorAlert message={serverError} />}
+      {landing && r && (
+        <p className="entity-landing" role="status">
+          <code>{landing.entityId}</code>{' '}
+          {r.reason === 'MATCH_EVALUATION_REASON' ? (
+            <>
+              matches {landing.ruleIndex >= 0 ? <strong>rule {landing.ruleIndex + 1}</strong> : 'a rule'}
+              {r.variantKey ? (
+                <>
+                  {' '}
+                  and gets variant <code>{r.variantKey}</code>
+                </>
+              ) : (
+                ' but gets no variant from it'
+              )}
+            </>
+          ) : r.reason === 'DEFAULT_EVALUATION_REASON' ? (
+            <>
+              matches no rule and gets the default variant <code>{r.variantKey}</code>
+            </>
+          ) : r.reason === 'FLAG_DISABLED_EVALUATION_REASON' ? (
+            'gets nothing: the flag is disabled'
+          ) : (
+            'matches no rule and gets no variant'
+          )}
+          <span className="muted small"> (computed by the server, reason {r.reason.replace(/_EVALUATION_REASON$/, '')})</span>
+        </p>
+      )}
     </div>
   );
 }
@@ -282,10 +379,12 @@ export function RulesSection({ namespace, flag, segments, reloadFlag, readOnly }
   const rules = useAsync(() => api.listRules(namespace, flag.key), [namespace, flag.key]);
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Rule | null>(null);
+  const [landing, setLanding] = useState<EntityLanding | null>(null);
   const toast = useToast();
   const list = rules.data ?? [];
 
   const reorder = async (next: Rule[]) => {
+    setLanding(null);
     const previous = list;
     rules.setData(next);
     try {
@@ -302,7 +401,7 @@ export function RulesSection({ namespace, flag, segments, reloadFlag, readOnly }
       <div className="card-header">
         <div>
           <h2 id="rules-heading">Rules</h2>
-          <p className="muted">Evaluated top to bottom; the first rule whose segments match decides. Drag or use the arrows to reorder.</p>
+          <p className="muted">Evaluated top to bottom; the first rule whose segments match decides.{!readOnly && ' Drag or use the arrows to reorder.'}</p>
         </div>
         {!readOnly && (
           <button type="button" className="button button-primary" onClick={() => setEditing('new')} disabled={segments.length === 0} title={segments.length === 0 ? 'Create a segment first' : undefined}>
@@ -323,7 +422,7 @@ export function RulesSection({ namespace, flag, segments, reloadFlag, readOnly }
           onReorder={(next) => void reorder(next)}
           itemLabel={(_, i) => `rule ${i + 1}`}
           renderItem={(rule, index, handle) => (
-            <div className="rule">
+            <div className={`rule${landing?.ruleIndex === index ? ' rule-landed' : ''}`}>
               {!readOnly && handle}
               <div className="rule-rank" aria-label={`Rank ${index + 1}`}>
                 {index + 1}
@@ -334,6 +433,11 @@ export function RulesSection({ namespace, flag, segments, reloadFlag, readOnly }
                   <SegmentSummary keys={ruleSegmentKeys(rule)} operator={rule.segmentOperator} segments={segments} />
                 </div>
                 <DistributionBar rule={rule} variants={flag.variants} />
+                {landing?.ruleIndex === index && (
+                  <span className="badge badge-green">
+                    <code>{landing.entityId}</code> lands here{landing.response.variantKey ? ` → ${landing.response.variantKey}` : ''}
+                  </span>
+                )}
               </div>
               {!readOnly && (
                 <div className="rule-actions">
@@ -349,6 +453,7 @@ export function RulesSection({ namespace, flag, segments, reloadFlag, readOnly }
           )}
         />
       )}
+      {list.length > 0 && <EntityCheck namespace={namespace} flag={flag} rules={list} landing={landing} onLanding={setLanding} />}
       <DefaultVariant key={flag.defaultVariant?.id ?? 'none'} namespace={namespace} flag={flag} reload={reloadFlag} readOnly={readOnly} />
       {editing && (
         <RuleModal

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, errorMessage, onUnauthorized, setStoredToken } from '../api/client';
+import { ApiError, errorMessage, getStoredToken, onUnauthorized, setStoredToken } from '../api/client';
 import * as api from '../api/flipt';
 import type { Authentication, MetaInfo, Namespace } from '../api/types';
 import { usePreferences } from './preferences';
@@ -55,6 +55,13 @@ export function AppProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  /** The server refused our credentials: a stored token is no longer valid, so forget it. */
+  const signedOut = useCallback(() => {
+    setStoredToken(null);
+    setSelf(null);
+    setAuth('login');
+  }, []);
+
   const reload = useCallback(async () => {
     setAuth('checking');
     let meta: MetaInfo | null = null;
@@ -64,7 +71,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
       setServerTheme(meta?.ui?.theme);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
-        setAuth('login');
+        signedOut();
         return;
       }
       // /meta/info is advisory; keep going without it.
@@ -74,20 +81,20 @@ export function AppProvider({ children }: { children: ReactNode }) {
         setSelf(await api.getSelf());
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) {
-          setAuth('login');
+          signedOut();
           return;
         }
       }
     }
     setAuth('ok');
     await refreshNamespaces();
-  }, [refreshNamespaces, setServerTheme]);
+  }, [refreshNamespaces, setServerTheme, signedOut]);
 
   useEffect(() => {
-    onUnauthorized(() => setAuth('login'));
+    onUnauthorized(signedOut);
     void reload();
     return () => onUnauthorized(null);
-  }, [reload]);
+  }, [reload, signedOut]);
 
   const setLastNamespace = useCallback((key: string) => {
     setLast(key);
@@ -98,16 +105,21 @@ export function AppProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  /**
+   * Signs out of this browser. A browser session (OIDC, GitHub) is expired on the server; a static
+   * token typed on the login page is only forgotten here, since applications may share it (expiring
+   * it would revoke it everywhere; the tokens page deletes tokens).
+   */
   const logout = useCallback(async () => {
-    try {
-      await api.expireSelf();
-    } catch {
-      /* the session may already be gone */
+    if (!getStoredToken()) {
+      try {
+        await api.expireSelf();
+      } catch {
+        /* the session may already be gone */
+      }
     }
-    setStoredToken(null);
-    setSelf(null);
-    setAuth('login');
-  }, []);
+    signedOut();
+  }, [signedOut]);
 
   const value = useMemo<AppState>(
     () => ({

@@ -20,3 +20,51 @@ export function validateDistribution(values: number[]): string | null {
   if (Math.abs(sum - 100) > 0.001) return `Percentages must add up to 100 (now ${sum})`;
   return null;
 }
+
+/** Evaluation hashes each entity into one of this many buckets per flag. */
+export const VARIANT_BUCKETS = 1000;
+
+export interface BucketCoverage {
+  /** Buckets owned by each distribution, in the order given. */
+  widths: number[];
+  /** Buckets past the last distribution: entities hashed there match the rule but get no variant. */
+  unassigned: number;
+}
+
+/**
+ * The buckets each distribution owns, as the server assigns them: a distribution with rollout r
+ * owns trunc(r × 10) buckets computed in 32-bit floating point (as Flipt does), distributions with
+ * rollout 0 own none, and the widths follow one another from bucket 0. So 33.33/33.33/33.34 owns
+ * 333/333/333 buckets and leaves one bucket (0.1% of entities) without a variant.
+ */
+export function bucketCoverage(rollouts: number[]): BucketCoverage {
+  const widths = rollouts.map((r) => (r > 0 ? Math.trunc(Math.fround(Math.fround(r) * 10)) : 0));
+  const used = widths.reduce((a, b) => a + b, 0);
+  return { widths, unassigned: Math.max(0, VARIANT_BUCKETS - used) };
+}
+
+/** "33.3%" for a number of buckets out of {@link VARIANT_BUCKETS}. */
+export function bucketPercent(buckets: number): string {
+  return `${Math.round((buckets / VARIANT_BUCKETS) * 1000) / 10}%`;
+}
+
+interface RuleSegments {
+  segmentKey?: string;
+  segmentKeys?: string[];
+  segmentOperator?: string;
+}
+
+/**
+ * The index of the rule an evaluation matched, from the segment keys the server reported: rules
+ * are tried in rank order and the first match wins; an AND rule reports all of its segments, an OR
+ * rule the ones the entity is in. -1 when no rule fits (e.g. no match).
+ */
+export function matchedRuleIndex(rules: RuleSegments[], segmentKeys: string[]): number {
+  if (segmentKeys.length === 0) return -1;
+  return rules.findIndex((rule) => {
+    const keys = rule.segmentKeys && rule.segmentKeys.length > 0 ? rule.segmentKeys : rule.segmentKey ? [rule.segmentKey] : [];
+    const all = segmentKeys.every((k) => keys.includes(k));
+    if (rule.segmentOperator === 'AND_SEGMENT_OPERATOR') return all && keys.length === segmentKeys.length;
+    return all;
+  });
+}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, setStoredToken } from '../api/client';
+import { ApiError, errorMessage, setStoredToken } from '../api/client';
 import * as api from '../api/flipt';
 import type { AuthMethod } from '../api/types';
 import { ErrorAlert, Field, Spinner } from '../components/ui';
@@ -50,7 +50,11 @@ export function LoginPage() {
       navigate('/');
     } catch (err) {
       setStoredToken(null);
-      setError(errorMessage(err));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? 'The server did not accept this token: it is unknown, expired, or limited to one namespace (such tokens cannot sign in to the UI).'
+          : errorMessage(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -81,7 +85,7 @@ export function LoginPage() {
         )}
         {(tokenMethod || (!oidc && !github && !methods.loading)) && (
           <form className="form" onSubmit={submitToken} noValidate>
-            <Field label="Client token" error={tokenError} hint="A static token created with `flipt` or the API.">
+            <Field label="Client token" error={tokenError} hint="A static token, created under Settings → API tokens or with POST /auth/v1/method/token.">
               {(p) => <input {...p} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />}
             </Field>
             <button type="submit" className="button button-primary button-block" disabled={busy}>

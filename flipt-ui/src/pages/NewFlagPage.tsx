@@ -2,11 +2,13 @@ import { Link, useNavigate } from 'react-router-dom';
 import { FlagForm } from '../components/FlagForm';
 import { useNamespace } from '../components/Layout';
 import { useToast } from '../components/Toasts';
+import { useApp } from '../lib/app';
 
 export function NewFlagPage() {
   const namespace = useNamespace();
   const navigate = useNavigate();
   const toast = useToast();
+  const { readOnly } = useApp();
   const base = `/namespaces/${encodeURIComponent(namespace)}/flags`;
   return (
     <section>
@@ -16,16 +18,20 @@ export function NewFlagPage() {
       <div className="page-header">
         <h1>New flag</h1>
       </div>
-      <div className="card">
-        <FlagForm
-          namespace={namespace}
-          onSaved={(flag) => {
-            toast(`Flag "${flag.key}" created`);
-            navigate(`${base}/${encodeURIComponent(flag.key)}`);
-          }}
-          onCancel={() => navigate(base)}
-        />
-      </div>
+      {readOnly ? (
+        <p className="alert alert-info">The server is in read-only mode: new flags cannot be created.</p>
+      ) : (
+        <div className="card">
+          <FlagForm
+            namespace={namespace}
+            onSaved={(flag) => {
+              toast(`Flag "${flag.key}" created`);
+              navigate(`${base}/${encodeURIComponent(flag.key)}`);
+            }}
+            onCancel={() => navigate(base)}
+          />
+        </div>
+      )}
     </section>
   );
 }

@@ -2,11 +2,13 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useNamespace } from '../components/Layout';
 import { SegmentForm } from '../components/SegmentForm';
 import { useToast } from '../components/Toasts';
+import { useApp } from '../lib/app';
 
 export function NewSegmentPage() {
   const namespace = useNamespace();
   const navigate = useNavigate();
   const toast = useToast();
+  const { readOnly } = useApp();
   const base = `/namespaces/${encodeURIComponent(namespace)}/segments`;
   return (
     <section>
@@ -16,16 +18,20 @@ export function NewSegmentPage() {
       <div className="page-header">
         <h1>New segment</h1>
       </div>
-      <div className="card">
-        <SegmentForm
-          namespace={namespace}
-          onSaved={(s) => {
-            toast(`Segment "${s.key}" created`);
-            navigate(`${base}/${encodeURIComponent(s.key)}`);
-          }}
-          onCancel={() => navigate(base)}
-        />
-      </div>
+      {readOnly ? (
+        <p className="alert alert-info">The server is in read-only mode: new segments cannot be created.</p>
+      ) : (
+        <div className="card">
+          <SegmentForm
+            namespace={namespace}
+            onSaved={(s) => {
+              toast(`Segment "${s.key}" created`);
+              navigate(`${base}/${encodeURIComponent(s.key)}`);
+            }}
+            onCancel={() => navigate(base)}
+          />
+        </div>
+      )}
     </section>
   );
 }

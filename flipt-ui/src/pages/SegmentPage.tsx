@@ -12,6 +12,7 @@ import { Badge, EmptyState, ErrorAlert, Spinner } from '../components/ui';
 import { useApp } from '../lib/app';
 import { comparisonLabel, displayValue, operatorLabel } from '../lib/constraints';
 import { usePreferences } from '../lib/preferences';
+import { flagsUsingSegment } from '../lib/segmentUsage';
 import { formatTimestamp } from '../lib/time';
 import { useAsync } from '../lib/useAsync';
 import { MatchTypeBadge } from './SegmentsPage';
@@ -21,6 +22,38 @@ export async function copySegment(segment: Segment, to: string): Promise<void> {
   for (const c of segment.constraints ?? []) {
     await api.createConstraint(to, segment.key, { type: c.type, property: c.property, operator: c.operator, value: c.value, description: c.description });
   }
+}
+
+function SegmentUsage({ namespace, segmentKey }: { namespace: string; segmentKey: string }) {
+  const snapshot = useAsync(() => api.getSnapshot(namespace), [namespace]);
+  const uses = snapshot.data ? flagsUsingSegment(snapshot.data, segmentKey) : [];
+  const flags = `/namespaces/${encodeURIComponent(namespace)}/flags`;
+  return (
+    <section className="card" aria-labelledby="usage-heading">
+      <div className="card-header">
+        <div>
+          <h2 id="usage-heading">Used by flags</h2>
+          <p className="muted">Rules and rollouts that target this segment. A segment in use can't be deleted.</p>
+        </div>
+      </div>
+      {snapshot.loading && <Spinner label="Loading flags…" />}
+      {snapshot.error && <ErrorAlert title="Could not load flags" message={snapshot.error} />}
+      {snapshot.data && uses.length === 0 && <p className="muted">No flag uses this segment.</p>}
+      {uses.length > 0 && (
+        <ul className="usage-list">
+          {uses.map((u) => (
+            <li key={`${u.flagKey}-${u.kind}`}>
+              <Link to={`${flags}/${encodeURIComponent(u.flagKey)}${u.kind === 'rule' ? '/rules' : ''}`}>{u.flagName || u.flagKey}</Link> <code>{u.flagKey}</code>{' '}
+              <span className="muted">
+                {u.kind}
+                {u.ranks.length > 1 ? 's' : ''} {u.ranks.join(', ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export function SegmentPage() {
@@ -157,6 +190,7 @@ export function SegmentPage() {
           </div>
         )}
       </section>
+      <SegmentUsage namespace={namespace} segmentKey={s.key} />
       {editing && (
         <ConstraintModal
           namespace={namespace}

@@ -1,9 +1,11 @@
 import { NavLink, Outlet } from 'react-router-dom';
+import { useApp } from '../lib/app';
 import { usePreferences, type Theme } from '../lib/preferences';
 import type { TimeDisplay } from '../lib/time';
 import { formatTimestamp } from '../lib/time';
 
 export function SettingsLayout() {
+  const { info } = useApp();
   return (
     <section>
       <div className="page-header">
@@ -14,6 +16,7 @@ export function SettingsLayout() {
           General
         </NavLink>
         <NavLink to="/settings/namespaces">Namespaces</NavLink>
+        {info?.authentication?.required && <NavLink to="/settings/tokens">API tokens</NavLink>}
       </div>
       <Outlet />
     </section>

@@ -6,6 +6,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.migrations.MigrationsBundle;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
@@ -18,7 +19,11 @@ import io.fliptj.authz.AuthorizationModule;
 import io.fliptj.cli.EnvironmentOverrides;
 import io.fliptj.cli.StartupErrors;
 import io.fliptj.config.FliptServerFactory;
+import io.fliptj.cli.ExportCommand;
+import io.fliptj.cli.ImportCommand;
+import io.fliptj.cli.ValidateCommand;
 import io.fliptj.config.DatabaseUrl;
+import io.fliptj.config.StorageFactory;
 import io.fliptj.evaluation.NamespaceSnapshots;
 import io.fliptj.grpc.CallMetadata;
 import io.fliptj.grpc.DataGrpcService;
@@ -29,17 +34,21 @@ import io.fliptj.grpc.LegacyEvaluation;
 import io.fliptj.grpc.validation.RequestValidator;
 import io.fliptj.grpc.validation.ValidationInterceptor;
 import io.fliptj.storage.PageRequest;
+import io.fliptj.storage.ReadOnlyStores;
 import io.fliptj.storage.Stores;
+import io.fliptj.storage.declarative.DeclarativeStorage;
 import io.fliptj.storage.sql.Migrations;
 import io.fliptj.storage.sql.SqlAuthenticationStores;
 import io.fliptj.storage.sql.SqlStores;
 import io.fliptj.transport.TransportModule;
+import io.fliptj.telemetry.TelemetryModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.jdbi.v3.core.Jdbi;
 import io.fliptj.grpc.ErrorInterceptor;
 import io.fliptj.grpc.GrpcServer;
+import io.fliptj.grpc.InMemoryMethods;
 import io.fliptj.health.GrpcServerHealthCheck;
 import io.fliptj.health.HealthServlet;
 import io.fliptj.meta.MetaGrpcService;
@@ -51,6 +60,7 @@ import io.fliptj.rest.UiServlet;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The server: gRPC on {@code grpc.port}, REST and the UI on the HTTP port, admin on the admin port. */
 public final class FliptApplication extends Application<FliptConfiguration> {
@@ -84,6 +94,9 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         FliptServerFactory.registerAsDefault(bootstrap.getObjectMapper());
+        bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new ExportCommand());
+        bootstrap.addCommand(new ValidateCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(FliptConfiguration configuration) {
@@ -113,12 +126,33 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                 migrationSource.stop();
             }
         }
+        TelemetryModule telemetry = new TelemetryModule(configuration.getMetrics(), configuration.getTracing(), ServerInfo.VERSION, environment);
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, "database");
-        Stores stores = SqlStores.create(jdbi, databaseUrl.dialect());
+        telemetry.instrumentDatabase(jdbi, databaseUrl.dialect());
+        Stores databaseStores = SqlStores.create(jdbi, databaseUrl.dialect());
+        Stores stores = configuration.getStorage().isReadOnly() ? ReadOnlyStores.wrap(databaseStores) : databaseStores;
+        boolean declarative = configuration.getStorage().getType() != StorageFactory.Type.DATABASE;
+        if (declarative) {
+            DeclarativeStorage declarativeStorage = DeclarativeStorage.open(configuration.getStorage(), Clock.systemUTC());
+            environment.lifecycle().manage(declarativeStorage);
+            stores = declarativeStorage.stores();
+        }
 
-        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500));
+        NamespaceSnapshots snapshots = new NamespaceSnapshots(stores.evaluation(), Duration.ofMillis(500),
+                telemetry.evaluationObserver(), telemetry.snapshotListener());
         snapshots.preload(stores.namespaces().listNamespaces(PageRequest.all()).items().stream().map(Namespace::getKey).toList());
         environment.lifecycle().manage(snapshots);
+        SqlStores.changeFeed(jdbi, databaseUrl.dialect()).filter(feed -> !declarative).ifPresent(feed -> environment.lifecycle().manage(new Managed() {
+            @Override
+            public void start() {
+                feed.start(snapshots::refresh);
+            }
+
+            @Override
+            public void stop() {
+                feed.close();
+            }
+        }));
 
         Clock clock = Clock.systemUTC();
         AuthenticationFactory authenticationConfig = configuration.getAuthentication();
@@ -137,8 +171,8 @@ public final class FliptApplication extends Application<FliptConfiguration> {
                         ServerInfo.info(configuration), ServerInfo.configuration(configuration))));
         services.addAll(authentication.services());
         services.addAll(audit.services());
-        // outermost first: errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
-        List<ServerInterceptor> interceptors = new ArrayList<>();
+        // outermost first: telemetry, errors, call metadata, authentication, audit, authorization, validation (Flipt's order)
+        List<ServerInterceptor> interceptors = new ArrayList<>(telemetry.grpcInterceptors());
         interceptors.add(new ErrorInterceptor());
         interceptors.add(new CallMetadata());
         authentication.interceptor().ifPresent(interceptors::add);
@@ -146,7 +180,11 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         new AuthorizationModule(configuration.getAuthorization(), authenticationConfig.getExclude(), audit.denialListener())
                 .interceptor(environment).ifPresent(interceptors::add);
         interceptors.add(new ValidationInterceptor(new RequestValidator()));
-        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors, transport.grpcCredentials());
+        // Calls served from memory skip the hand-off to the call executor, unless authentication (which looks
+        // tokens up in the database) is part of every call.
+        Predicate<String> runsOnTransportThread = authenticationConfig.isRequired() ? method -> false : InMemoryMethods::contains;
+        GrpcServer grpcServer = new GrpcServer(configuration.getGrpc(), services, interceptors, runsOnTransportThread,
+                transport.grpcCredentials());
         this.grpcServer = grpcServer;
         environment.lifecycle().manage(grpcServer);
         authentication.bootstrap();
@@ -156,6 +194,7 @@ public final class FliptApplication extends Application<FliptConfiguration> {
         RouteTable routes = RouteTable.fromServices(grpcServer.services());
         String[] apiPaths = {"/api/v1/*", "/evaluate/v1/*", "/auth/v1/*", "/internal/v1/*", "/ofrep/*", "/meta/*"};
         transport.register(environment, grpcServer);
+        telemetry.registerHttp(environment, snapshots);
         authentication.registerFilters(environment, apiPaths);
         environment.servlets()
                 .addServlet("api", new TranscodingServlet(routes, grpcServer.inProcessChannel(), configuration.getHttp().getMaxRequestBodyBytes()))

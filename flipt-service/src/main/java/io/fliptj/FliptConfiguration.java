@@ -13,6 +13,11 @@ import io.fliptj.config.FliptServerFactory;
 import io.fliptj.config.GrpcServerFactory;
 import io.fliptj.config.HttpApiFactory;
 import io.fliptj.config.MetaFactory;
+import io.dropwizard.logging.common.LoggingFactory;
+import io.fliptj.telemetry.config.LogFactory;
+import io.fliptj.telemetry.config.MetricsFactory;
+import io.fliptj.telemetry.config.TracingFactory;
+import io.fliptj.config.StorageFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -25,6 +30,10 @@ public final class FliptConfiguration extends Configuration {
     @Valid
     @NotNull
     private DatabaseFactory database = new DatabaseFactory();
+
+    @Valid
+    @NotNull
+    private StorageFactory storage = new StorageFactory();
 
     @Valid
     @NotNull
@@ -41,6 +50,18 @@ public final class FliptConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuditFactory audit = new AuditFactory();
+
+    @Valid
+    @NotNull
+    private MetricsFactory metrics = new MetricsFactory();
+
+    @Valid
+    @NotNull
+    private TracingFactory tracing = new TracingFactory();
+
+    @Valid
+    @NotNull
+    private LogFactory log = new LogFactory();
 
     @Valid
     @NotNull
@@ -95,6 +116,16 @@ public final class FliptConfiguration extends Configuration {
     }
 
     @JsonProperty
+    public StorageFactory getStorage() {
+        return storage;
+    }
+
+    @JsonProperty
+    public void setStorage(StorageFactory storage) {
+        this.storage = storage;
+    }
+
+    @JsonProperty
     public HttpApiFactory getHttp() {
         return http;
     }
@@ -132,6 +163,47 @@ public final class FliptConfiguration extends Configuration {
     @JsonProperty
     public void setAudit(AuditFactory audit) {
         this.audit = audit;
+    }
+
+    @JsonProperty
+    public MetricsFactory getMetrics() {
+        return metrics;
+    }
+
+    @JsonProperty
+    public void setMetrics(MetricsFactory metrics) {
+        this.metrics = metrics;
+    }
+
+    @JsonProperty
+    public TracingFactory getTracing() {
+        return tracing;
+    }
+
+    @JsonProperty
+    public void setTracing(TracingFactory tracing) {
+        this.tracing = tracing;
+    }
+
+    @JsonProperty
+    public LogFactory getLog() {
+        return log;
+    }
+
+    @JsonProperty
+    public void setLog(LogFactory log) {
+        this.log = log;
+    }
+
+    /** Dropwizard's {@code logging} section with Flipt's {@code log} section applied on top. */
+    @Override
+    @JsonProperty("logging")
+    public synchronized LoggingFactory getLoggingFactory() {
+        LoggingFactory loggingFactory = super.getLoggingFactory();
+        if (log != null) {
+            log.applyTo(loggingFactory);
+        }
+        return loggingFactory;
     }
 
     @JsonIgnore

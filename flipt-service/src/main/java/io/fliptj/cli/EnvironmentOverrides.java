@@ -60,6 +60,25 @@ public final class EnvironmentOverrides {
         put(mapping, "FLIPT_META_CHECK_FOR_UPDATES", "meta.checkForUpdates", Kind.TEXT);
         put(mapping, "FLIPT_META_TELEMETRY_ENABLED", "meta.telemetryEnabled", Kind.TEXT);
         put(mapping, "FLIPT_META_STATE_DIRECTORY", "meta.stateDirectory", Kind.TEXT);
+        put(mapping, "FLIPT_LOG_ENCODING", "log.encoding", Kind.TEXT);
+        put(mapping, "FLIPT_METRICS_ENABLED", "metrics.enabled", Kind.TEXT);
+        put(mapping, "FLIPT_METRICS_EXPORTER", "metrics.exporter", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_ENABLED", "tracing.enabled", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_EXPORTER", "tracing.exporter", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_SAMPLING_RATIO", "tracing.samplingRatio", Kind.TEXT);
+        put(mapping, "FLIPT_TRACING_PROPAGATORS", "tracing.propagators", Kind.LIST);
+        put(mapping, "FLIPT_TRACING_OTLP_ENDPOINT", "tracing.otlp.endpoint", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_TYPE", "storage.type", Kind.UPPER_CASE);
+        put(mapping, "FLIPT_STORAGE_READ_ONLY", "storage.readOnly", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_LOCAL_PATH", "storage.local.path", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_LOCAL_POLL_INTERVAL", "storage.local.pollInterval", Kind.DURATION);
+        put(mapping, "FLIPT_STORAGE_GIT_REPOSITORY", "storage.git.repository", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_GIT_REF", "storage.git.ref", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_GIT_DIRECTORY", "storage.git.directory", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_GIT_POLL_INTERVAL", "storage.git.pollInterval", Kind.DURATION);
+        put(mapping, "FLIPT_STORAGE_GIT_AUTHENTICATION_BASIC_USERNAME", "storage.git.authentication.basic.username", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_GIT_AUTHENTICATION_BASIC_PASSWORD", "storage.git.authentication.basic.password", Kind.TEXT);
+        put(mapping, "FLIPT_STORAGE_GIT_AUTHENTICATION_TOKEN_ACCESS_TOKEN", "storage.git.authentication.token.accessToken", Kind.TEXT);
 
         put(mapping, "FLIPT_AUTHENTICATION_REQUIRED", "authentication.required", Kind.TEXT);
         put(mapping, "FLIPT_AUTHENTICATION_EXCLUDE_MANAGEMENT", "authentication.exclude.management", Kind.TEXT);

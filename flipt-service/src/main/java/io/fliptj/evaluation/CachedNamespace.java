@@ -18,6 +18,7 @@ public final class CachedNamespace {
     private final String etag;
     private final EvaluationState state;
     private final NamespaceSnapshot snapshot;
+    private final long loadedAtNanos = System.nanoTime();
     private final AtomicReferenceArray<EvaluationNamespaceSnapshot> documents =
             new AtomicReferenceArray<>(SnapshotDocuments.Compatibility.values().length);
 
@@ -47,8 +48,18 @@ public final class CachedNamespace {
         return state != null;
     }
 
+    /** The state the snapshot was compiled from; {@code null} when the namespace does not exist. */
+    EvaluationState state() {
+        return state;
+    }
+
     public NamespaceSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** When this state was loaded from the store, as a {@link System#nanoTime()} reading. */
+    public long loadedAtNanos() {
+        return loadedAtNanos;
     }
 
     /** The namespace's flags in the store's order (creation time); empty when the namespace does not exist. */

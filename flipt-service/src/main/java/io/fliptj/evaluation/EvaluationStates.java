@@ -41,7 +41,7 @@ public final class EvaluationStates {
         return new Namespace(state.namespace().getKey(), flags, segments);
     }
 
-    private static Flag toFlag(io.fliptj.api.Flag flag, EvaluationState state) {
+    static Flag toFlag(io.fliptj.api.Flag flag, EvaluationState state) {
         Map<String, Variant> variantsById = new HashMap<>();
         List<Variant> variants = new ArrayList<>(flag.getVariantsCount());
         for (io.fliptj.api.Variant variant : flag.getVariantsList()) {

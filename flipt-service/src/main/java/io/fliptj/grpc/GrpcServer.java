@@ -6,6 +6,9 @@ import io.dropwizard.lifecycle.Managed;
 import io.fliptj.config.GrpcServerFactory;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
@@ -21,6 +24,8 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,6 +44,7 @@ public final class GrpcServer implements Managed {
     private final HealthStatusManager health = new HealthStatusManager();
     private final String inProcessName = "flipt-" + UUID.randomUUID();
     private final ManagedChannel inProcessChannel;
+    private final Predicate<String> runsOnTransportThread;
     private final ServerCredentials credentials;
     private Server networkServer;
     private Server inProcessServer;
@@ -48,18 +54,32 @@ public final class GrpcServer implements Managed {
      * @param interceptors outermost first
      */
     public GrpcServer(GrpcServerFactory factory, List<BindableService> services, List<ServerInterceptor> interceptors) {
-        this(factory, services, interceptors, InsecureServerCredentials.create());
+        this(factory, services, interceptors, method -> false);
     }
 
     /**
      * @param services the application's services
      * @param interceptors outermost first
+     * @param runsOnTransportThread full method names ({@code package.Service/Method}) whose calls, interceptors
+     *     included, never block: they run on the network thread that decoded them, saving a hand-off to the
+     *     call executor. Every other call runs on the call executor.
+     */
+    public GrpcServer(GrpcServerFactory factory, List<BindableService> services, List<ServerInterceptor> interceptors,
+            Predicate<String> runsOnTransportThread) {
+        this(factory, services, interceptors, runsOnTransportThread, InsecureServerCredentials.create());
+    }
+
+    /**
+     * @param services the application's services
+     * @param interceptors outermost first
+     * @param runsOnTransportThread as for {@link #GrpcServer(GrpcServerFactory, List, List, Predicate)}
      * @param credentials of the network listener (TLS when Flipt's {@code server.protocol} is https)
      */
     public GrpcServer(GrpcServerFactory factory, List<BindableService> services, List<ServerInterceptor> interceptors,
-            ServerCredentials credentials) {
+            Predicate<String> runsOnTransportThread, ServerCredentials credentials) {
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.factory = requireNonNull(factory, "factory is null");
+        this.runsOnTransportThread = requireNonNull(runsOnTransportThread, "runsOnTransportThread is null");
         requireNonNull(services, "services is null");
         requireNonNull(interceptors, "interceptors is null");
         this.services = services.stream()
@@ -97,6 +117,12 @@ public final class GrpcServer implements Managed {
         NettyServerBuilder networkBuilder = NettyServerBuilder
                 .forAddress(new InetSocketAddress(factory.getHost(), factory.getPort()), credentials)
                 .maxInboundMessageSize(factory.getMaxInboundMessageBytes())
+                .callExecutor(new ServerCallExecutorSupplier() {
+                    @Override
+                    public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata metadata) {
+                        return runsOnTransportThread.test(call.getMethodDescriptor().getFullMethodName()) ? Runnable::run : null;
+                    }
+                })
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance());
         inProcessBuilder.addService(health.getHealthService());

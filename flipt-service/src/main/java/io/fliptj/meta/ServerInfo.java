@@ -1,9 +1,11 @@
 package io.fliptj.meta;
 
+import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.fliptj.FliptConfiguration;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.fliptj.config.DatabaseFactory;
 import io.fliptj.config.FliptServerFactory;
+import io.fliptj.config.StorageFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +34,7 @@ public final class ServerInfo {
         info.put("os", System.getProperty("os.name", "").toLowerCase(Locale.ROOT));
         info.put("arch", architecture());
         info.put("authentication", Map.of("required", configuration.getAuthentication().isRequired()));
-        info.put("storage", Map.of("type", "database", "readOnly", false));
+        info.put("storage", storage(configuration));
         info.put("analytics", Map.of("enabled", false));
         info.put("ui", Map.of("theme", "system"));
         return info;
@@ -41,7 +43,10 @@ public final class ServerInfo {
     public static Map<String, Object> configuration(FliptConfiguration configuration) {
         DatabaseFactory database = configuration.getDatabase();
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("log", Map.of("level", configuration.getLoggingFactory() == null ? "INFO" : "configured"));
+        String logLevel = configuration.getLog().getLevel() != null ? configuration.getLog().getLevel()
+                : configuration.getLoggingFactory() instanceof DefaultLoggingFactory logging ? logging.getLevel() : "INFO";
+        document.put("log", Map.of("level", logLevel, "encoding", configuration.getLog().getEncoding()));
+        document.put("metrics", Map.of("enabled", configuration.getMetrics().isEnabled(), "exporter", configuration.getMetrics().getExporter()));
         document.put("ui", Map.of("enabled", configuration.getHttp().isUiEnabled()));
         document.put("server", server(configuration));
         document.put("db", Map.of(
@@ -49,7 +54,7 @@ public final class ServerInfo {
                 "maxOpenConn", database.getMaxOpenConn(),
                 "connMaxLifetime", database.getConnMaxLifetime().toString(),
                 "protocol", database.parsedUrl().dialect().name().toLowerCase(Locale.ROOT)));
-        document.put("storage", Map.of("type", "database", "readOnly", false));
+        document.put("storage", storage(configuration));
         document.put("authentication", Map.of("required", configuration.getAuthentication().isRequired()));
         document.put("audit", Map.of(
                 "sinks", Map.of(
@@ -65,7 +70,24 @@ public final class ServerInfo {
                 "allowedHeaders", List.copyOf(configuration.getCors().getAllowedHeaders())));
         document.put("meta", Map.of("checkForUpdates", configuration.getMeta().isCheckForUpdates(),
                 "telemetryEnabled", configuration.getMeta().isTelemetryEnabled()));
-        document.put("tracing", Map.of("enabled", false, "exporter", "none"));
+        // the OTLP headers may hold credentials: never shown
+        document.put("tracing", Map.of(
+                "enabled", configuration.getTracing().isEnabled(),
+                "exporter", configuration.getTracing().getExporter(),
+                "samplingRatio", configuration.getTracing().getSamplingRatio(),
+                "propagators", List.copyOf(configuration.getTracing().getPropagators()),
+                "otlp", Map.of("endpoint", configuration.getTracing().getOtlp().getEndpoint())));
+        return document;
+    }
+
+    private static Map<String, Object> storage(FliptConfiguration configuration) {
+        StorageFactory storage = configuration.getStorage();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("type", storage.typeName());
+        document.put("readOnly", storage.isReadOnlyInEffect());
+        if (storage.getType() == StorageFactory.Type.GIT) {
+            document.put("metadata", Map.of("repository", storage.getGit().getRepository(), "ref", storage.getGit().getRef()));
+        }
         return document;
     }
 

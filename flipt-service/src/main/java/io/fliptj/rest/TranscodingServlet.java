@@ -39,6 +39,9 @@ public final class TranscodingServlet extends HttpServlet {
     private static final Logger LOGGER = LoggerFactory.getLogger(TranscodingServlet.class);
     private static final String JSON = "application/json";
 
+    /** The request attribute holding the path template of the route a request matched (for metrics, spans and logs). */
+    public static final String ROUTE_ATTRIBUTE = "io.fliptj.rest.route";
+
     private final transient RouteTable routes;
     private final transient Channel channel;
     private final transient ProtoJsonReader reader = new ProtoJsonReader();
@@ -67,6 +70,7 @@ public final class TranscodingServlet extends HttpServlet {
         }
         RouteTable.Found found = (RouteTable.Found) match;
         Route route = found.route();
+        request.setAttribute(ROUTE_ATTRIBUTE, route.path().template());
         boolean ofrep = route.method().getServiceName().equals(OfrepBodies.SERVICE);
         String ofrepKey = ofrep ? found.variables().get("key") : null;
         Message.Builder builder = route.requestPrototype().newBuilderForType();

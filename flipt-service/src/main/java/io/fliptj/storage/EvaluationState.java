@@ -8,8 +8,12 @@ import io.fliptj.api.Rollout;
 import io.fliptj.api.RolloutSegment;
 import io.fliptj.api.Rule;
 import io.fliptj.api.Segment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +36,37 @@ public record EvaluationState(
         segments = List.copyOf(segments);
         rulesByFlag = copyOfLists(rulesByFlag);
         rolloutsByFlag = copyOfLists(rolloutsByFlag);
+    }
+
+    /**
+     * This state with the flags {@code replaced} taken from {@code changes} and the version of {@code changes}:
+     * each replaced flag keeps its position, or leaves when {@code changes} lacks it; flags of {@code changes}
+     * not here yet are appended in their order. The caller vouches that nothing else changed in between.
+     */
+    public EvaluationState withFlags(FlagStates changes, Set<String> replaced) {
+        Map<String, Flag> changedFlags = new LinkedHashMap<>();
+        changes.flags().forEach(flag -> changedFlags.put(flag.getKey(), flag));
+        List<Flag> merged = new ArrayList<>(flags.size() + changedFlags.size());
+        for (Flag flag : flags) {
+            if (!replaced.contains(flag.getKey())) {
+                merged.add(flag);
+            } else {
+                Flag changed = changedFlags.remove(flag.getKey());
+                if (changed != null) {
+                    merged.add(changed);
+                }
+            }
+        }
+        merged.addAll(changedFlags.values());
+        Map<String, List<Rule>> rules = new HashMap<>(rulesByFlag);
+        Map<String, List<Rollout>> rollouts = new HashMap<>(rolloutsByFlag);
+        for (String key : replaced) {
+            rules.remove(key);
+            rollouts.remove(key);
+        }
+        rules.putAll(changes.rulesByFlag());
+        rollouts.putAll(changes.rolloutsByFlag());
+        return new EvaluationState(namespace, changes.version(), merged, segments, rules, rollouts);
     }
 
     /** Rules of a flag ordered by rank; empty when it has none. */

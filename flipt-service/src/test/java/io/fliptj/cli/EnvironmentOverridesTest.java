@@ -25,6 +25,24 @@ class EnvironmentOverridesTest {
     }
 
     @Test
+    void mapsDeclarativeStorageVariables() {
+        assertThat(EnvironmentOverrides.properties(Map.of(
+                "FLIPT_STORAGE_TYPE", "git",
+                "FLIPT_STORAGE_LOCAL_PATH", "/etc/flipt/features",
+                "FLIPT_STORAGE_GIT_REPOSITORY", "https://example.com/flags.git",
+                "FLIPT_STORAGE_GIT_REF", "release",
+                "FLIPT_STORAGE_GIT_POLL_INTERVAL", "1m",
+                "FLIPT_STORAGE_GIT_AUTHENTICATION_TOKEN_ACCESS_TOKEN", "t0ken")))
+                .containsOnly(
+                        Map.entry("dw.storage.type", "GIT"),
+                        Map.entry("dw.storage.local.path", "/etc/flipt/features"),
+                        Map.entry("dw.storage.git.repository", "https://example.com/flags.git"),
+                        Map.entry("dw.storage.git.ref", "release"),
+                        Map.entry("dw.storage.git.pollInterval", "60000000000ns"),
+                        Map.entry("dw.storage.git.authentication.token.accessToken", "t0ken"));
+    }
+
+    @Test
     void turnsSpaceSeparatedListsIntoCommaSeparatedOnes() {
         assertThat(EnvironmentOverrides.properties(Map.of(
                 "FLIPT_AUTHENTICATION_METHODS_JWT_VALIDATE_CLAIMS_AUDIENCES", "flipt  other",

@@ -95,6 +95,9 @@ class ReadmeConfigurationTableTest {
         if (key.equals("logging.level")) {
             return "debug";
         }
+        if (key.equals("log.encoding")) {
+            return "json";
+        }
         if (current.isInt()) {
             return Integer.toString(current.asInt() + 1);
         }

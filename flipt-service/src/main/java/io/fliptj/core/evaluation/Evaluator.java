@@ -12,12 +12,23 @@ import java.util.Map;
  *
  * <p>Context: a missing key and a key mapped to {@code ""} (or {@code null}) are the same. The
  * request's flag key is what gets hashed; it equals the stored key, since look-up is exact.
+ *
+ * <p>Every evaluation of an existing flag of the right type is reported once to the
+ * {@link EvaluationObserver}, whichever API asked for it.
  */
 public final class Evaluator {
     private final NamespaceSnapshot snapshot;
+    private final EvaluationObserver observer;
+    private final boolean observed;
 
     public Evaluator(NamespaceSnapshot snapshot) {
+        this(snapshot, EvaluationObserver.NONE);
+    }
+
+    public Evaluator(NamespaceSnapshot snapshot, EvaluationObserver observer) {
         this.snapshot = requireNonNull(snapshot, "snapshot is null");
+        this.observer = requireNonNull(observer, "observer is null");
+        this.observed = observer != EvaluationObserver.NONE;
     }
 
     public NamespaceSnapshot snapshot() {
@@ -35,6 +46,22 @@ public final class Evaluator {
         requireNonNull(entityId, "entityId is null");
         requireNonNull(context, "context is null");
         CompiledFlag flag = find(flagKey, FlagType.VARIANT);
+        if (!observed) {
+            return variantOf(flag, flagKey, entityId, context);
+        }
+        long start = System.nanoTime();
+        VariantResult result;
+        try {
+            result = variantOf(flag, flagKey, entityId, context);
+        } catch (RuntimeException error) {
+            observer.evaluationFailed(snapshot.namespaceKey(), flagKey, FlagType.VARIANT, error, start, System.nanoTime());
+            throw error;
+        }
+        observer.variantEvaluated(snapshot.namespaceKey(), result, start, System.nanoTime());
+        return result;
+    }
+
+    private VariantResult variantOf(CompiledFlag flag, String flagKey, String entityId, Map<String, String> context) {
         String variantKey = flag.defaultVariantKey();
         String variantAttachment = flag.defaultVariantAttachment();
         EvaluationReason fallbackReason = flag.hasDefaultVariant() ? EvaluationReason.DEFAULT : EvaluationReason.UNKNOWN;
@@ -81,6 +108,22 @@ public final class Evaluator {
         requireNonNull(entityId, "entityId is null");
         requireNonNull(context, "context is null");
         CompiledFlag flag = find(flagKey, FlagType.BOOLEAN);
+        if (!observed) {
+            return booleanOf(flag, entityId, context);
+        }
+        long start = System.nanoTime();
+        BooleanResult result;
+        try {
+            result = booleanOf(flag, entityId, context);
+        } catch (RuntimeException error) {
+            observer.evaluationFailed(snapshot.namespaceKey(), flagKey, FlagType.BOOLEAN, error, start, System.nanoTime());
+            throw error;
+        }
+        observer.booleanEvaluated(snapshot.namespaceKey(), result, start, System.nanoTime());
+        return result;
+    }
+
+    private BooleanResult booleanOf(CompiledFlag flag, String entityId, Map<String, String> context) {
         CompiledRollout[] rollouts = flag.rollouts();
         if (rollouts.length > 0 && flag.rolloutRankError() != null) {
             throw new EvaluationFailedException(flag.rolloutRankError());

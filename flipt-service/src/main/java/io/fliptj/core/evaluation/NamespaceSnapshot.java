@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The immutable, pre-compiled evaluation state of one namespace: segments resolved into rules and
@@ -22,22 +23,57 @@ import java.util.Optional;
  */
 public final class NamespaceSnapshot {
     private final Namespace source;
+    private final Map<String, CompiledSegment> segments;
     private final Map<String, CompiledFlag> flags;
+    private final EvaluationObserver observer;
     private final Evaluator evaluator;
 
-    private NamespaceSnapshot(Namespace source, Map<String, CompiledFlag> flags) {
+    private NamespaceSnapshot(Namespace source, Map<String, CompiledSegment> segments, Map<String, CompiledFlag> flags,
+            EvaluationObserver observer) {
         this.source = source;
+        this.segments = segments;
         this.flags = flags;
-        this.evaluator = new Evaluator(this);
+        this.observer = observer;
+        this.evaluator = new Evaluator(this, observer);
     }
 
     public static NamespaceSnapshot compile(Namespace namespace) {
+        return compile(namespace, EvaluationObserver.NONE);
+    }
+
+    /** Compiles {@code namespace}; its evaluator reports every evaluation to {@code observer}. */
+    public static NamespaceSnapshot compile(Namespace namespace, EvaluationObserver observer) {
         requireNonNull(namespace, "namespace is null");
+        requireNonNull(observer, "observer is null");
         Map<String, CompiledSegment> segments = new HashMap<>();
         namespace.segments().forEach((key, segment) -> segments.put(key, CompiledSegment.compile(segment)));
         Map<String, CompiledFlag> flags = new HashMap<>();
         namespace.flags().forEach((key, flag) -> flags.put(key, CompiledFlag.compile(namespace.key(), flag, segments)));
-        return new NamespaceSnapshot(namespace, Map.copyOf(flags));
+        return new NamespaceSnapshot(namespace, Map.copyOf(segments), Map.copyOf(flags), observer);
+    }
+
+    /**
+     * This snapshot with the flags in {@code removed} dropped and those in {@code changed} compiled in (added or
+     * replacing the flag of the same key); segments and the observer are unchanged, and only the changed flags
+     * are compiled.
+     *
+     * @throws IllegalArgumentException when a changed flag references a segment missing from the namespace
+     */
+    public NamespaceSnapshot withFlags(Map<String, Flag> changed, Set<String> removed) {
+        requireNonNull(changed, "changed is null");
+        requireNonNull(removed, "removed is null");
+        Map<String, Flag> sourceFlags = new HashMap<>(source.flags());
+        Map<String, CompiledFlag> compiledFlags = new HashMap<>(flags);
+        for (String key : removed) {
+            sourceFlags.remove(key);
+            compiledFlags.remove(key);
+        }
+        changed.forEach((key, flag) -> {
+            sourceFlags.put(key, flag);
+            compiledFlags.put(key, CompiledFlag.compile(source.key(), flag, segments));
+        });
+        return new NamespaceSnapshot(new Namespace(source.key(), sourceFlags, source.segments()), segments, Map.copyOf(compiledFlags),
+                observer);
     }
 
     /** A snapshot of a namespace without flags or segments (every flag look-up fails with not found). */

@@ -53,6 +53,9 @@ final class SqlDialect {
 
     private final Dialect dialect;
 
+    /** The notification channel that carries namespace change notices. */
+    static final String CHANGE_CHANNEL = "flipt_namespace_changes";
+
     SqlDialect(Dialect dialect) {
         this.dialect = requireNonNull(dialect, "dialect is null");
     }
@@ -82,6 +85,18 @@ final class SqlDialect {
         return switch (dialect) {
             case SQLITE -> List.of("PRAGMA journal_mode = WAL");
             case POSTGRES, MYSQL, COCKROACH -> List.of();
+        };
+    }
+
+    /**
+     * A query that queues a change notice ({@code :channel}, payload {@code :namespaceKey}) for delivery at
+     * commit to every session listening on the channel; empty where the database has no such feature
+     * (instances then rely on polling state versions alone).
+     */
+    Optional<String> notifyChangeQuery() {
+        return switch (dialect) {
+            case POSTGRES -> Optional.of("SELECT 1 FROM (SELECT pg_notify(:channel, :namespaceKey)) AS notified");
+            case SQLITE, MYSQL, COCKROACH -> Optional.empty();
         };
     }
 

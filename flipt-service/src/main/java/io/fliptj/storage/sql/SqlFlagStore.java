@@ -162,7 +162,7 @@ final class SqlFlagStore implements FlagStore {
                     .bind("metadata", metadata)
                     .bind("now", dialect.timestamp(now))
                     .execute();
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, key, now);
             Flag.Builder flag = Flag.newBuilder()
                     .setNamespaceKey(namespace)
                     .setKey(key)
@@ -220,7 +220,7 @@ final class SqlFlagStore implements FlagStore {
             if (update.execute() != 1) {
                 throw NotFoundException.of("flag", namespace, key);
             }
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, key, now);
             return find(handle, namespace, key).orElseThrow(() -> NotFoundException.of("flag", namespace, key));
         });
     }
@@ -240,7 +240,7 @@ final class SqlFlagStore implements FlagStore {
                     .bind("key", request.getKey())
                     .execute();
             if (deleted > 0) {
-                StateVersions.advance(handle, dialect, namespace, transactions.now());
+                StateVersions.advanceFlag(handle, dialect, namespace, request.getKey(), transactions.now());
             }
             return null;
         });
@@ -269,7 +269,7 @@ final class SqlFlagStore implements FlagStore {
                     .bind("attachment", request.getAttachment().isEmpty() ? null : request.getAttachment())
                     .bind("now", dialect.timestamp(now))
                     .execute();
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, flagKey, now);
             return Variant.newBuilder()
                     .setId(id)
                     .setNamespaceKey(namespace)
@@ -307,7 +307,7 @@ final class SqlFlagStore implements FlagStore {
             if (updated != 1) {
                 throw new NotFoundException("variant " + GoStrings.quote(request.getKey()) + " not found");
             }
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, flagKey, now);
             return handle.createQuery("SELECT " + VARIANT_COLUMNS + " FROM variants WHERE id = :id")
                     .bind("id", request.getId())
                     .map(variantMapper(dialect))
@@ -326,7 +326,7 @@ final class SqlFlagStore implements FlagStore {
                     .bind("flagKey", request.getFlagKey())
                     .execute();
             if (deleted > 0) {
-                StateVersions.advance(handle, dialect, namespace, transactions.now());
+                StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), transactions.now());
             }
             return null;
         });

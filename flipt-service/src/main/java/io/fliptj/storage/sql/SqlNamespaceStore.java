@@ -78,6 +78,7 @@ final class SqlNamespaceStore implements NamespaceStore {
                     .bind("version", MonotonicClock.toEpochMicros(now))
                     .bind("now", dialect.timestamp(now))
                     .execute();
+            StateVersions.announce(handle, dialect, key);
             return Namespace.newBuilder()
                     .setKey(key)
                     .setName(request.getName())
@@ -129,6 +130,7 @@ final class SqlNamespaceStore implements NamespaceStore {
             }
             deleteContents(handle, key);
             handle.createUpdate("DELETE FROM namespaces WHERE namespace_key = :key").bind("key", key).execute();
+            StateVersions.announce(handle, dialect, key);
             return null;
         });
     }

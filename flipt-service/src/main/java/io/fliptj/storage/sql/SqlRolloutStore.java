@@ -211,7 +211,7 @@ final class SqlRolloutStore implements RolloutStore {
                 }
                 case UNKNOWN_ROLLOUT_TYPE, UNRECOGNIZED -> throw new IllegalStateException("unexpected rollout type " + type);
             }
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, flagKey, now);
             return rollout.build();
         });
     }
@@ -274,7 +274,7 @@ final class SqlRolloutStore implements RolloutStore {
                 }
                 case RULE_NOT_SET -> throw new ValidationException("rule", "invalid rollout rule type");
             }
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             return find(handle, namespace, id).orElseThrow(() -> NotFoundException.of("rollout", namespace, id));
         });
     }
@@ -285,7 +285,7 @@ final class SqlRolloutStore implements RolloutStore {
         transactions.writeNamespace(namespace, ViolationErrors.none(), handle -> {
             Instant now = transactions.now();
             if (Ranks.deleteAndRenumber(handle, dialect, Ranks.Table.ROLLOUTS, namespace, request.getFlagKey(), request.getId(), now)) {
-                StateVersions.advance(handle, dialect, namespace, now);
+                StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             }
             return null;
         });
@@ -297,7 +297,7 @@ final class SqlRolloutStore implements RolloutStore {
         transactions.writeNamespace(namespace, ViolationErrors.none(), handle -> {
             Instant now = transactions.now();
             Ranks.order(handle, dialect, Ranks.Table.ROLLOUTS, namespace, request.getFlagKey(), request.getRolloutIdsList(), now);
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             return null;
         });
     }

@@ -163,7 +163,7 @@ final class SqlRuleStore implements RuleStore {
                     .bind("now", dialect.timestamp(now))
                     .execute();
             insertSegments(handle, id, namespace, segmentKeys);
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, flagKey, now);
             Rule rule = Rule.newBuilder()
                     .setId(id)
                     .setNamespaceKey(namespace)
@@ -200,7 +200,7 @@ final class SqlRuleStore implements RuleStore {
             }
             handle.createUpdate("DELETE FROM rule_segments WHERE rule_id = :id").bind("id", id).execute();
             insertSegments(handle, id, namespace, segmentKeys);
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             return find(handle, namespace, id).orElseThrow(() -> NotFoundException.of("rule", namespace, id));
         });
     }
@@ -211,7 +211,7 @@ final class SqlRuleStore implements RuleStore {
         transactions.writeNamespace(namespace, ViolationErrors.none(), handle -> {
             Instant now = transactions.now();
             if (Ranks.deleteAndRenumber(handle, dialect, Ranks.Table.RULES, namespace, request.getFlagKey(), request.getId(), now)) {
-                StateVersions.advance(handle, dialect, namespace, now);
+                StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             }
             return null;
         });
@@ -223,7 +223,7 @@ final class SqlRuleStore implements RuleStore {
         transactions.writeNamespace(namespace, ViolationErrors.none(), handle -> {
             Instant now = transactions.now();
             Ranks.order(handle, dialect, Ranks.Table.RULES, namespace, request.getFlagKey(), request.getRuleIdsList(), now);
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             return null;
         });
     }
@@ -246,7 +246,7 @@ final class SqlRuleStore implements RuleStore {
                     .bind("rollout", request.getRollout())
                     .bind("now", dialect.timestamp(now))
                     .execute();
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             return Distribution.newBuilder()
                     .setId(id)
                     .setRuleId(request.getRuleId())
@@ -278,7 +278,7 @@ final class SqlRuleStore implements RuleStore {
             if (updated != 1) {
                 throw new NotFoundException("distribution " + GoStrings.quote(request.getId()) + " not found");
             }
-            StateVersions.advance(handle, dialect, namespace, now);
+            StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), now);
             return handle.createQuery("SELECT " + DISTRIBUTION_COLUMNS + " FROM distributions WHERE id = :id")
                     .bind("id", request.getId())
                     .map(distributionMapper(dialect))
@@ -301,7 +301,7 @@ final class SqlRuleStore implements RuleStore {
                     .bind("flagKey", request.getFlagKey())
                     .execute();
             if (deleted > 0) {
-                StateVersions.advance(handle, dialect, namespace, transactions.now());
+                StateVersions.advanceFlag(handle, dialect, namespace, request.getFlagKey(), transactions.now());
             }
             return null;
         });

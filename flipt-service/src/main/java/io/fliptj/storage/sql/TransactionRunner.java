@@ -92,7 +92,10 @@ final class TransactionRunner {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return run(() -> jdbi.inTransaction(callback));
+                    StateVersions.begin();
+                    T result = run(() -> jdbi.inTransaction(callback));
+                    StateVersions.committed();
+                    return result;
                 } catch (JdbiException e) {
                     if (attempt < ATTEMPTS && dialect.isRetryable(e)) {
                         LOG.debug("retrying transaction after serialization failure (attempt {})", attempt, e);
