@@ -21,14 +21,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs the UI's browser tests ({@code flipt-ui/e2e}, playwright-core driving Debian's headless
  * Chromium) against this server serving the built UI. Without Chromium or npm the test is skipped
- * with a message, unless {@code FLIPT_REQUIRE_BROWSER=true} (as in CI), which fails it instead.
+ * with a message, unless {@code FLIPT_REQUIRE_BROWSER=true} (as in CI), which fails it instead. The
+ * server keeps audit events, for the audit page's scenario.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class UiBrowserTest {
     private static final Path DATABASE = temporaryDatabase();
     private static final DropwizardAppExtension<FliptConfiguration> APP = new DropwizardAppExtension<>(
             FliptApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", "file:" + DATABASE));
+            ConfigOverride.config("database.url", "file:" + DATABASE),
+            ConfigOverride.config("audit.sinks.database.enabled", "true"));
 
     private static Path temporaryDatabase() {
         try {
