@@ -58,6 +58,8 @@ public final class WebhookAuditSink implements AuditSink {
     private final HttpClient client;
     private final Thread sender;
     private volatile boolean closing;
+    /** Events dropped since the queue last accepted one; guarded by {@code this}. */
+    private long droppedInARow;
 
     private WebhookAuditSink(URI url, String signingSecret, Duration maxBackoff, int queueCapacity, Counter dropped, ZoneId zone) {
         this.url = requireNonNull(url, "url is null");
@@ -86,11 +88,18 @@ public final class WebhookAuditSink implements AuditSink {
     }
 
     @Override
-    public void send(List<AuditEvent> events) {
+    public synchronized void send(List<AuditEvent> events) {
         for (AuditEvent event : events) {
-            if (closing || !queue.offer(event)) {
-                dropped.inc();
-                LOGGER.warn("audit webhook queue is full; dropped the {} event", event.pair());
+            if (!closing && queue.offer(event)) {
+                if (droppedInARow > 0) {
+                    LOGGER.warn("audit webhook queue has room again after dropping {} events", droppedInARow);
+                    droppedInARow = 0;
+                }
+                continue;
+            }
+            dropped.inc();
+            if (droppedInARow++ == 0) {
+                LOGGER.warn("audit webhook queue is full ({} events); dropping events until the webhook catches up", queue.size());
             }
         }
     }
