@@ -68,7 +68,12 @@ public final class WebhookAuditSink implements AuditSink {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.dropped = requireNonNull(dropped, "dropped is null");
         this.zone = requireNonNull(zone, "zone is null");
-        this.client = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 as Flipt's Go client speaks to http:// URLs (no h2c upgrade headers for the receiver to trip over)
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(REQUEST_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.sender = new Thread(this::run, "audit-webhook");
         this.sender.setDaemon(true);
     }
