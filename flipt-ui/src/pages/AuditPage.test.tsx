@@ -113,4 +113,11 @@ describe('AuditPage', () => {
     render();
     expect(await screen.findByText('permission denied')).toBeInTheDocument();
   });
+
+  it('explains when the server keeps no audit events', async () => {
+    mockFetch({});
+    render();
+    expect(await screen.findByText('Audit events are not kept')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
 });

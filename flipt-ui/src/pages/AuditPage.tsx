@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useState } from 'react';
-import { errorMessage } from '../api/client';
+import { ApiError, errorMessage } from '../api/client';
 import { AUDIT_TYPES, EMPTY_AUDIT_FILTER, actorLabel, auditNamespace, auditSubject, listAuditEvents, type AuditEvent, type AuditFilter } from '../api/audit';
 import { Badge, EmptyState, ErrorAlert, Field, Spinner } from '../components/ui';
 import { useApp } from '../lib/app';
@@ -40,6 +40,7 @@ export function AuditPage() {
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [nextToken, setNextToken] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notKept, setNotKept] = useState(false);
   const [expanded, setExpanded] = useState<Set<number>>(new Set());
   const pageToken = tokens[tokens.length - 1];
 
@@ -54,7 +55,11 @@ export function AuditPage() {
         setEvents(page.events);
         setNextToken(page.nextPageToken);
       })
-      .catch((e) => !cancelled && setError(errorMessage(e)));
+      .catch((e) => {
+        if (cancelled) return;
+        if (e instanceof ApiError && e.status === 404) setNotKept(true);
+        else setError(errorMessage(e));
+      });
     return () => {
       cancelled = true;
     };
@@ -147,8 +152,13 @@ export function AuditPage() {
           </button>
         </div>
       </form>
+      {notKept && (
+        <EmptyState title="Audit events are not kept">
+          This server does not keep audit events. Enable the database sink (audit.sinks.database.enabled) to see them here.
+        </EmptyState>
+      )}
       {error && <ErrorAlert title="Could not load audit events" message={error} />}
-      {!events && !error && <Spinner label="Loading audit events…" />}
+      {!events && !error && !notKept && <Spinner label="Loading audit events…" />}
       {events && events.length === 0 && tokens.length === 1 && (
         <EmptyState title={filtered ? 'No matching events' : 'No audit events yet'}>
           {filtered
