@@ -52,6 +52,7 @@ const RUN = `e2e-${ID}`;
 const NS = RUN; // main namespace, created through the UI
 const NS2 = `${RUN}-b`; // copy target, created through the API
 const NS_BULK = `${RUN}-bulk`;
+const NS_AUDIT = `${RUN}-audit`;
 
 // ---------- tiny helpers ----------
 
@@ -1011,11 +1012,35 @@ test(
   { suite: 'readonly' },
 );
 
+test('audit: a change made in the UI shows on the audit page', async ({ page }) => {
+  await api('POST', '/api/v1/namespaces', { key: NS_AUDIT, name: 'Audit e2e', description: '' });
+  await page.goto(url(nsPath(NS_AUDIT, 'flags/new')));
+  await page.getByLabel('Name', { exact: true }).fill('Audited flag');
+  await page.getByRole('button', { name: 'Create flag' }).click();
+  await page.waitForURL(/\/flags\/audited-flag/);
+
+  await page.getByRole('link', { name: 'Audit', exact: true }).click();
+  await page.getByRole('heading', { name: 'Audit', exact: true }).waitFor();
+  const filters = page.getByRole('form', { name: 'Filter audit events' });
+  await filters.getByLabel('Namespace').selectOption(NS_AUDIT);
+  await filters.getByLabel('Resource type').selectOption('flag');
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  const row = page.locator('tr.audit-row', { hasText: 'audited-flag' });
+  await row.waitFor();
+  const rows = await page.locator('tr.audit-row').count();
+  eq(rows, 1, 'one flag event in the new namespace');
+  await expectText(row, 'created', 'the event is a creation');
+  await expectText(row, NS_AUDIT, 'the event names its namespace');
+  await row.getByRole('button', { name: 'Details' }).click();
+  await expectText(page.getByLabel('Event payload'), `"namespace_key": "${NS_AUDIT}"`, 'the payload is shown');
+  await shot(page, 'audit');
+});
+
 // ---------- runner ----------
 
 async function cleanup() {
   if (SUITE.startsWith('readonly')) return;
-  for (const ns of [NS, NS2, `${RUN}-c`, NS_BULK]) {
+  for (const ns of [NS, NS2, `${RUN}-c`, NS_BULK, NS_AUDIT]) {
     await api('DELETE', `/api/v1/namespaces/${ns}?force=true`, undefined, { allowError: true }).catch(() => {});
   }
   if (SUITE === 'auth') {

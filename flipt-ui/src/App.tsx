@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from 're
 import { Layout } from './components/Layout';
 import { Spinner } from './components/ui';
 import { useApp } from './lib/app';
+import { AuditPage } from './pages/AuditPage';
 import { ConsolePage } from './pages/ConsolePage';
 import { FlagPage } from './pages/FlagPage';
 import { FlagsPage } from './pages/FlagsPage';
@@ -73,6 +74,7 @@ export function AppRoutes() {
           <Route path="segments/:segmentKey" element={ns(<SegmentPage />)} />
           <Route path="console" element={ns(<ConsolePage />)} />
         </Route>
+        <Route path="audit" element={<AuditPage />} />
         <Route path="settings" element={<SettingsLayout />}>
           <Route index element={<GeneralSettings />} />
           <Route path="namespaces" element={<NamespacesPage />} />

@@ -95,6 +95,7 @@ export function Layout() {
           <NavLink to={`${base}/flags`}>Flags</NavLink>
           <NavLink to={`${base}/segments`}>Segments</NavLink>
           <NavLink to={`${base}/console`}>Console</NavLink>
+          <NavLink to="/audit">Audit</NavLink>
           <NavLink to="/settings" end={false}>
             Settings
           </NavLink>

@@ -15,7 +15,8 @@ import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 
 /**
- * {@code flipt.audit.AuditService} ({@code GET /internal/v1/audit/events}): the recorded events,
+ * {@code flipt.audit.AuditService} ({@code GET /api/v1/audit/events}, also at
+ * {@code /internal/v1/audit/events}): the recorded events,
  * newest first, filtered by type, action, status, namespace, actor and time range. Needs admin on
  * every namespace when authorization is on.
  */

@@ -2,15 +2,18 @@ package io.fliptj.audit;
 
 import static java.util.Objects.requireNonNull;
 
+import com.codahale.metrics.Gauge;
 import io.dropwizard.core.setup.Environment;
 import io.fliptj.audit.config.AuditFactory;
 import io.fliptj.audit.config.LogSinkFactory;
+import io.fliptj.audit.config.WebhookSinkFactory;
 import io.fliptj.auth.TokenEvents;
 import io.fliptj.authz.AuthorizationInterceptor;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +24,15 @@ import java.util.Optional;
 
 /**
  * What the audit trail contributes to the server while a sink is enabled: the interceptor, the
- * token and denial hooks, the sinks' lifecycle and, with the database sink, the query service.
+ * token and denial hooks, the sinks' lifecycle and, with the database sink, the query service. With
+ * the webhook sink, registers the metrics {@value #WEBHOOK_QUEUE_DEPTH} and {@value #WEBHOOK_DROPPED}.
  */
 public final class AuditModule {
+    /** Gauge: events waiting for the webhook sender. */
+    public static final String WEBHOOK_QUEUE_DEPTH = "audit.webhook.queue.depth";
+    /** Counter: events the webhook sink dropped because its queue was full. */
+    public static final String WEBHOOK_DROPPED = "audit.webhook.dropped";
+
     private final AuditFactory config;
     private final AuditEventStore store;
     private final AuditTrail trail;
@@ -48,6 +57,13 @@ public final class AuditModule {
             } catch (IOException error) {
                 throw new UncheckedIOException("cannot open the audit log file " + log.getFile(), error);
             }
+        }
+        WebhookSinkFactory webhook = config.getSinks().getWebhook();
+        if (webhook.isEnabled()) {
+            WebhookAuditSink sink = WebhookAuditSink.start(URI.create(webhook.getUrl()), webhook.getSigningSecret(), webhook.maxBackoff(),
+                    webhook.getQueueCapacity(), environment.metrics().counter(WEBHOOK_DROPPED), ZoneId.systemDefault());
+            environment.metrics().register(WEBHOOK_QUEUE_DEPTH, (Gauge<Integer>) sink::queueDepth);
+            sinks.add(sink);
         }
         this.trail = new AuditTrail(EventFilter.of(config.getEvents()), sinks,
                 config.getSinks().getDatabase().isEnabled() ? store : null,

@@ -8,8 +8,9 @@ import java.util.Set;
  * evaluations need {@link Role#VIEWER} in the request's namespace, changes to flags, segments and
  * their parts {@link Role#EDITOR}, namespace changes {@link Role#ADMIN} on that namespace, token
  * management {@link Role#ADMIN} on every namespace (creating a token scoped to a namespace: admin
- * of that namespace). The caller's own authentication, the login services, meta and health need
- * no role. A method not listed here needs admin on every namespace.
+ * of that namespace), reading the audit trail {@link Role#ADMIN} on every namespace. The caller's
+ * own authentication, the login services, meta and health need no role. A method not listed here
+ * needs admin on every namespace.
  */
 final class Permissions {
     /** Where the namespace of a check comes from. */
@@ -57,7 +58,8 @@ final class Permissions {
             Map.entry("flipt.auth.AuthenticationService/GetAuthentication", ADMIN_EVERYWHERE),
             Map.entry("flipt.auth.AuthenticationService/ListAuthentications", ADMIN_EVERYWHERE),
             Map.entry("flipt.auth.AuthenticationService/DeleteAuthentication", ADMIN_EVERYWHERE),
-            Map.entry("flipt.auth.AuthenticationMethodTokenService/CreateToken", new Requirement(Role.ADMIN, Scope.TOKEN_NAMESPACE)));
+            Map.entry("flipt.auth.AuthenticationMethodTokenService/CreateToken", new Requirement(Role.ADMIN, Scope.TOKEN_NAMESPACE)),
+            Map.entry("flipt.audit.AuditService/ListAuditEvents", ADMIN_EVERYWHERE));
 
     private Permissions() {
         throw new AssertionError("no instances");

@@ -116,6 +116,11 @@ public final class EnvironmentOverrides {
         put(mapping, "FLIPT_AUDIT_SINKS_LOG_FILE", "audit.sinks.log.file", Kind.TEXT);
         put(mapping, "FLIPT_AUDIT_SINKS_LOG_ENCODING", "audit.sinks.log.encoding", Kind.TEXT);
         put(mapping, "FLIPT_AUDIT_SINKS_DATABASE_ENABLED", "audit.sinks.database.enabled", Kind.TEXT);
+        put(mapping, "FLIPT_AUDIT_SINKS_WEBHOOK_ENABLED", "audit.sinks.webhook.enabled", Kind.TEXT);
+        put(mapping, "FLIPT_AUDIT_SINKS_WEBHOOK_URL", "audit.sinks.webhook.url", Kind.TEXT);
+        put(mapping, "FLIPT_AUDIT_SINKS_WEBHOOK_SIGNING_SECRET", "audit.sinks.webhook.signingSecret", Kind.TEXT);
+        put(mapping, "FLIPT_AUDIT_SINKS_WEBHOOK_MAX_BACKOFF_DURATION", "audit.sinks.webhook.maxBackoffDuration", Kind.DURATION);
+        put(mapping, "FLIPT_AUDIT_SINKS_WEBHOOK_QUEUE_CAPACITY", "audit.sinks.webhook.queueCapacity", Kind.TEXT);
         put(mapping, "FLIPT_AUDIT_BUFFER_CAPACITY", "audit.buffer.capacity", Kind.TEXT);
         put(mapping, "FLIPT_AUDIT_BUFFER_FLUSH_PERIOD", "audit.buffer.flushPeriod", Kind.DURATION);
         put(mapping, "FLIPT_AUDIT_EVENTS", "audit.events", Kind.LIST);

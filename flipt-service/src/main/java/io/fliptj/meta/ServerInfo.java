@@ -60,7 +60,10 @@ public final class ServerInfo {
                 "sinks", Map.of(
                         "log", Map.of("enabled", configuration.getAudit().getSinks().getLog().isEnabled(),
                                 "encoding", configuration.getAudit().getSinks().getLog().getEncoding()),
-                        "database", Map.of("enabled", configuration.getAudit().getSinks().getDatabase().isEnabled())),
+                        "database", Map.of("enabled", configuration.getAudit().getSinks().getDatabase().isEnabled()),
+                        "webhook", Map.of("enabled", configuration.getAudit().getSinks().getWebhook().isEnabled(),
+                                "url", configuration.getAudit().getSinks().getWebhook().getUrl(),
+                                "maxBackoffDuration", configuration.getAudit().getSinks().getWebhook().getMaxBackoffDuration().toString())),
                 "buffer", Map.of("capacity", configuration.getAudit().getBuffer().getCapacity(),
                         "flushPeriod", configuration.getAudit().getBuffer().getFlushPeriod().toString()),
                 "events", List.copyOf(configuration.getAudit().getEvents())));

@@ -102,6 +102,22 @@ class EnvironmentOverridesTest {
     }
 
     @Test
+    void mapsWebhookSinkVariables() {
+        assertThat(EnvironmentOverrides.properties(Map.of(
+                "FLIPT_AUDIT_SINKS_WEBHOOK_ENABLED", "true",
+                "FLIPT_AUDIT_SINKS_WEBHOOK_URL", "https://hooks.example.com/flipt",
+                "FLIPT_AUDIT_SINKS_WEBHOOK_SIGNING_SECRET", "s3cret",
+                "FLIPT_AUDIT_SINKS_WEBHOOK_MAX_BACKOFF_DURATION", "1m30s",
+                "FLIPT_AUDIT_SINKS_WEBHOOK_QUEUE_CAPACITY", "500")))
+                .containsOnly(
+                        Map.entry("dw.audit.sinks.webhook.enabled", "true"),
+                        Map.entry("dw.audit.sinks.webhook.url", "https://hooks.example.com/flipt"),
+                        Map.entry("dw.audit.sinks.webhook.signingSecret", "s3cret"),
+                        Map.entry("dw.audit.sinks.webhook.maxBackoffDuration", "90000000000ns"),
+                        Map.entry("dw.audit.sinks.webhook.queueCapacity", "500"));
+    }
+
+    @Test
     void ignoresUnknownAndEmptyVariables() {
         assertThat(EnvironmentOverrides.properties(Map.of("FLIPT_UNKNOWN", "x", "FLIPT_AUTHENTICATION_REQUIRED", "", "HOME", "/root")))
                 .isEmpty();

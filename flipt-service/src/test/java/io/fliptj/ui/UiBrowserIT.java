@@ -64,7 +64,9 @@ class UiBrowserIT {
     @Test
     void theUiWorksAgainstTheServerJar() throws Exception {
         Path database = temporaryDatabase("main");
-        try (ServerJar server = ServerJar.start("ui-main", Map.of("FLIPT_DB_URL", "file:" + database))) {
+        // the main suite's audit page scenario needs the server to keep audit events
+        try (ServerJar server = ServerJar.start("ui-main",
+                Map.of("FLIPT_DB_URL", "file:" + database, "FLIPT_AUDIT_SINKS_DATABASE_ENABLED", "true"))) {
             runSuite("main", server, Map.of("FLIPT_UI_E2E_BULK", System.getenv().getOrDefault("FLIPT_UI_E2E_BULK", "0")));
         }
     }

@@ -61,7 +61,7 @@ public final class AuditFactory {
     /** Whether any sink is enabled, which switches the audit trail on. */
     @JsonIgnore
     public boolean isEnabled() {
-        return sinks.getLog().isEnabled() || sinks.getDatabase().isEnabled();
+        return sinks.getLog().isEnabled() || sinks.getDatabase().isEnabled() || sinks.getWebhook().isEnabled();
     }
 
     @JsonIgnore

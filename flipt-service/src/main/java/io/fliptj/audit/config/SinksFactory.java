@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** {@code audit.sinks}: where events go. Flipt's webhook and Kafka sinks are not available here. */
-@JsonIgnoreProperties({"webhook", "kafka", "cloud"})
+/** {@code audit.sinks}: where events go. Flipt's Kafka sink is not available here. */
+@JsonIgnoreProperties({"kafka", "cloud"})
 public final class SinksFactory {
     @Valid
     @NotNull
@@ -15,6 +15,10 @@ public final class SinksFactory {
     @Valid
     @NotNull
     private DatabaseSinkFactory database = new DatabaseSinkFactory();
+
+    @Valid
+    @NotNull
+    private WebhookSinkFactory webhook = new WebhookSinkFactory();
 
     @JsonProperty
     public LogSinkFactory getLog() {
@@ -34,5 +38,15 @@ public final class SinksFactory {
     @JsonProperty
     public void setDatabase(DatabaseSinkFactory database) {
         this.database = database;
+    }
+
+    @JsonProperty
+    public WebhookSinkFactory getWebhook() {
+        return webhook;
+    }
+
+    @JsonProperty
+    public void setWebhook(WebhookSinkFactory webhook) {
+        this.webhook = webhook;
     }
 }

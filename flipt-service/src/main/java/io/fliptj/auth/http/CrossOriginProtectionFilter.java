@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,13 +20,17 @@ import java.util.Set;
  * a plain-text 403 when the browser marks them cross-site ({@code Sec-Fetch-Site} other than
  * {@code same-origin}/{@code none}) or, without that header, when their {@code Origin} is not the
  * request's {@code Host}; origins in {@code trustedOrigins} are always allowed. Requests without
- * either header (non-browser clients) pass.
+ * either header (non-browser clients) pass. A refused request's body is read and discarded (up to
+ * {@value #DRAINED_BODY_BYTES} bytes, like Go's server) so its connection stays usable; a longer
+ * body closes the connection.
  */
 public final class CrossOriginProtectionFilter implements Filter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String FETCH_SITE_REJECTION = "cross-origin request detected from Sec-Fetch-Site header";
     private static final String ORIGIN_REJECTION =
             "cross-origin request detected, and/or browser is out of date: Sec-Fetch-Site is missing, and Origin does not match Host";
+
+    static final int DRAINED_BODY_BYTES = 256 * 1024;
 
     private final Set<String> trustedOrigins;
 
@@ -43,12 +48,30 @@ public final class CrossOriginProtectionFilter implements Filter {
             return;
         }
         HttpServletResponse response = (HttpServletResponse) servletResponse;
+        if (!drained(request)) {
+            response.setHeader("Connection", "close");
+        }
         byte[] body = (rejection + "\n").getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/plain; charset=utf-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** Reads and discards the request body; whether it ended within {@value #DRAINED_BODY_BYTES} bytes. */
+    private static boolean drained(HttpServletRequest request) throws IOException {
+        InputStream body = request.getInputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int read;
+        while ((read = body.read(buffer)) >= 0) {
+            total += read;
+            if (total > DRAINED_BODY_BYTES) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why {@code request} is refused, or {@code null} when it may pass. */
