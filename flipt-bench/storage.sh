@@ -2,10 +2,12 @@
 # Storage benchmarks of docs/benchmarks.md: write latency on SQLite, PostgreSQL and MariaDB, change propagation
 # between two instances (PostgreSQL with LISTEN/NOTIFY, MariaDB by polling), and the snapshot rebuild of a
 # namespace of 10,000 flags. Needs the machine's PostgreSQL (127.0.0.1:5432, user postgres, trust) and MariaDB
-# (127.0.0.1:3306, root, no password). Usage: flipt-bench/storage.sh   (COUNT=200 CHANGES=100 FLAGS=10000)
+# (127.0.0.1:3306, root, no password). Usage: flipt-bench/storage.sh   (PARTS="writes propagation rebuild" COUNT=200
+# CHANGES=100 FLAGS=10000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PARTS=${PARTS:-"writes propagation rebuild"}
 COUNT=${COUNT:-200}
 CHANGES=${CHANGES:-100}
 FLAGS=${FLAGS:-10000}
@@ -53,6 +55,7 @@ start() { # url -> GRPC: the gRPC port of a started, healthy instance
   echo "instance on port $http did not start:" >&2; tail -5 "$WORK/server-$http.log" >&2; exit 1
 }
 
+if [[ " $PARTS " == *" writes "* ]]; then
 echo "== write latency (gRPC, $COUNT writes of each kind)"
 for kind in sqlite postgres mariadb; do
   database $kind; start "$URL"
@@ -60,6 +63,8 @@ for kind in sqlite postgres mariadb; do
   java -cp "$BENCH_JAR" io.fliptj.bench.StorageBench writes --target "127.0.0.1:$GRPC" --count "$COUNT"
 done
 
+fi
+if [[ " $PARTS " == *" propagation "* ]]; then
 echo "== propagation between two instances ($CHANGES changes)"
 for kind in postgres mariadb; do
   database $kind
@@ -69,8 +74,11 @@ for kind in postgres mariadb; do
   java -cp "$BENCH_JAR" io.fliptj.bench.StorageBench propagation --writer "127.0.0.1:$first" --reader "127.0.0.1:$second" --changes "$CHANGES"
 done
 
+fi
+if [[ " $PARTS " == *" rebuild "* ]]; then
 echo "== snapshot rebuild, $FLAGS flags"
 for kind in sqlite postgres; do
   database $kind
   java -Xmx2g -cp "$BENCH_JAR" io.fliptj.bench.RebuildBench --url "$URL" --flags "$FLAGS" 2>&1 | grep 'flags:'
 done
+fi

@@ -23,15 +23,19 @@ import java.util.concurrent.TimeUnit;
  * Write latency and cross-instance propagation, measured through the gRPC API of running servers.
  *
  * <ul>
- *   <li>{@code writes --target HOST:PORT [--count 200]}: in a new namespace, times {@code count} CreateFlag calls,
- *       then {@code count} "rule with a 3-way distribution" changes (CreateRule plus three CreateDistribution calls,
- *       timed as a whole and CreateRule alone), and prints p50/p99 of each.</li>
+ *   <li>{@code writes --target HOST:PORT [--count 200]}: in a new namespace, after 200 untimed warm-up rounds, times
+ *       {@code count} CreateFlag calls, then {@code count} "rule with a 3-way distribution" changes, each on its own
+ *       flag with three variants (CreateRule plus three CreateDistribution calls, timed as a whole and CreateRule
+ *       alone), and prints p50/p99 of each.</li>
  *   <li>{@code propagation --writer HOST:PORT --reader HOST:PORT [--changes 100]}: toggles a boolean flag on the
  *       writer and, from the moment the write is acknowledged, evaluates it on the reader every millisecond until
- *       the change shows; prints p50/p99/max over {@code changes} changes.</li>
+ *       the change shows; prints p50/p99/max over {@code changes} changes, made at random intervals (20 to 520 ms)
+ *       so they do not fall into step with the reader's polling.</li>
  * </ul>
  */
 public final class StorageBench {
+    private static final int WARM_UP = 200;
+
     private StorageBench() {
     }
 
@@ -69,8 +73,9 @@ public final class StorageBench {
             flipt.createNamespace(CreateNamespaceRequest.newBuilder().setKey(namespace).setName(namespace).build());
             flipt.createSegment(CreateSegmentRequest.newBuilder().setNamespaceKey(namespace).setKey("everyone").setName("Everyone")
                     .setMatchType(MatchType.ALL_MATCH_TYPE).build());
-            for (int warmUp = 0; warmUp < 20; warmUp++) {
-                flipt.createFlag(CreateFlagRequest.newBuilder().setNamespaceKey(namespace).setKey("warm-up-" + warmUp).setName("w").build());
+            for (int warmUp = 0; warmUp < WARM_UP; warmUp++) {
+                createRuledFlag(flipt, namespace, "warm-up-" + warmUp);
+                createRuleWithDistributions(flipt, namespace, "warm-up-" + warmUp);
             }
             List<Long> flags = new ArrayList<>();
             for (int index = 0; index < count; index++) {
@@ -79,24 +84,14 @@ public final class StorageBench {
                         .setEnabled(true).build());
                 flags.add(System.nanoTime() - start);
             }
-            flipt.createFlag(CreateFlagRequest.newBuilder().setNamespaceKey(namespace).setKey("ruled").setName("Ruled").setEnabled(true).build());
-            List<String> variants = new ArrayList<>();
-            for (String key : List.of("red", "green", "blue")) {
-                variants.add(flipt.createVariant(CreateVariantRequest.newBuilder().setNamespaceKey(namespace).setFlagKey("ruled")
-                        .setKey(key).build()).getId());
-            }
             List<Long> rules = new ArrayList<>();
             List<Long> rulesWithDistributions = new ArrayList<>();
-            float[] rollouts = {33.33f, 33.33f, 33.34f};
             for (int index = 0; index < count; index++) {
+                String flagKey = "ruled-" + index;
+                createRuledFlag(flipt, namespace, flagKey);
                 long start = System.nanoTime();
-                Rule rule = flipt.createRule(CreateRuleRequest.newBuilder().setNamespaceKey(namespace).setFlagKey("ruled")
-                        .setSegmentKey("everyone").setRank(index + 1).build());
-                rules.add(System.nanoTime() - start);
-                for (int variant = 0; variant < 3; variant++) {
-                    flipt.createDistribution(CreateDistributionRequest.newBuilder().setNamespaceKey(namespace).setFlagKey("ruled")
-                            .setRuleId(rule.getId()).setVariantId(variants.get(variant)).setRollout(rollouts[variant]).build());
-                }
+                long ruleNanos = createRuleWithDistributions(flipt, namespace, flagKey);
+                rules.add(ruleNanos);
                 rulesWithDistributions.add(System.nanoTime() - start);
             }
             System.out.printf("%s: CreateFlag p50 %.2f ms p99 %.2f ms | CreateRule p50 %.2f ms p99 %.2f ms"
@@ -106,6 +101,30 @@ public final class StorageBench {
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** A flag with three variants, ready for a rule with a 3-way distribution. */
+    private static void createRuledFlag(FliptGrpc.FliptBlockingStub flipt, String namespace, String flagKey) {
+        flipt.createFlag(CreateFlagRequest.newBuilder().setNamespaceKey(namespace).setKey(flagKey).setName(flagKey).setEnabled(true).build());
+        for (String key : List.of("red", "green", "blue")) {
+            flipt.createVariant(CreateVariantRequest.newBuilder().setNamespaceKey(namespace).setFlagKey(flagKey).setKey(key).build());
+        }
+    }
+
+    /** Creates a rule over segment {@code everyone} with a 33.33/33.33/33.34 distribution; returns the CreateRule time. */
+    private static long createRuleWithDistributions(FliptGrpc.FliptBlockingStub flipt, String namespace, String flagKey) {
+        List<String> variants = flipt.getFlag(io.fliptj.api.GetFlagRequest.newBuilder().setNamespaceKey(namespace).setKey(flagKey).build())
+                .getVariantsList().stream().map(io.fliptj.api.Variant::getId).toList();
+        long start = System.nanoTime();
+        Rule rule = flipt.createRule(CreateRuleRequest.newBuilder().setNamespaceKey(namespace).setFlagKey(flagKey)
+                .setSegmentKey("everyone").setRank(1).build());
+        long ruleNanos = System.nanoTime() - start;
+        float[] rollouts = {33.33f, 33.33f, 33.34f};
+        for (int variant = 0; variant < 3; variant++) {
+            flipt.createDistribution(CreateDistributionRequest.newBuilder().setNamespaceKey(namespace).setFlagKey(flagKey)
+                    .setRuleId(rule.getId()).setVariantId(variants.get(variant)).setRollout(rollouts[variant]).build());
+        }
+        return ruleNanos;
     }
 
     private static void propagation(String writerTarget, String readerTarget, int changes) throws InterruptedException {
@@ -125,6 +144,7 @@ public final class StorageBench {
                     .setEntityId("user-1").build();
             awaitValue(reader, request, false);
             List<Long> delays = new ArrayList<>();
+            java.util.Random random = new java.util.Random(7);
             boolean enabled = false;
             for (int change = 0; change < changes; change++) {
                 enabled = !enabled;
@@ -133,7 +153,7 @@ public final class StorageBench {
                 long acknowledged = System.nanoTime();
                 awaitValue(reader, request, enabled);
                 delays.add(System.nanoTime() - acknowledged);
-                Thread.sleep(20);
+                Thread.sleep(20 + random.nextInt(500));
             }
             System.out.printf("propagation %s -> %s: p50 %.1f ms p99 %.1f ms max %.1f ms over %d changes%n", writerTarget, readerTarget,
                     percentile(delays, 50), percentile(delays, 99), percentile(delays, 100), changes);
