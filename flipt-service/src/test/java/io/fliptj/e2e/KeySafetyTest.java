@@ -20,6 +20,7 @@ import io.fliptj.api.ListSegmentRequest;
 import io.fliptj.api.Namespace;
 import io.fliptj.api.Segment;
 import io.fliptj.api.Variant;
+import io.fliptj.core.evaluation.GoStrings;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -102,9 +103,9 @@ class KeySafetyTest {
 
         for (String key : List.of("x\"; DROP TABLE flags; --", "' OR '1'='1", "existing' --", "_xisting", "exist*")) {
             assertFails(() -> api.getFlag(GetFlagRequest.newBuilder().setNamespaceKey(namespace).setKey(key).build()),
-                    NOT_FOUND, "flag \"" + namespace + "/" + key + "\" not found");
+                    NOT_FOUND, "flag " + GoStrings.quote(namespace + "/" + key) + " not found");
             assertFails(() -> api.getSegment(GetSegmentRequest.newBuilder().setNamespaceKey(namespace).setKey(key).build()),
-                    NOT_FOUND, "segment \"" + namespace + "/" + key + "\" not found");
+                    NOT_FOUND, "segment " + GoStrings.quote(namespace + "/" + key) + " not found");
         }
 
         assertThat(api.getFlag(GetFlagRequest.newBuilder().setNamespaceKey(namespace).setKey("existing").build()).getKey()).isEqualTo("existing");
@@ -118,7 +119,7 @@ class KeySafetyTest {
 
         for (String key : List.of("%", "exist%", "100%25")) {
             assertFails(() -> api.getFlag(GetFlagRequest.newBuilder().setNamespaceKey(namespace).setKey(key).build()),
-                    NOT_FOUND, "flag \"" + namespace + "/" + key + "\" not found");
+                    NOT_FOUND, "flag " + GoStrings.quote(namespace + "/" + key) + " not found");
         }
     }
 

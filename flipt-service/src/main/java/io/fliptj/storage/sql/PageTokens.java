@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fliptj.core.errors.InvalidArgumentException;
+import io.fliptj.core.evaluation.GoStrings;
 import io.fliptj.storage.PageRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -13,6 +13,7 @@ import io.fliptj.api.UpdateVariantRequest;
 import io.fliptj.api.Variant;
 import io.fliptj.core.errors.InvalidArgumentException;
 import io.fliptj.core.errors.NotFoundException;
+import io.fliptj.core.evaluation.GoStrings;
 import io.fliptj.storage.FlagStore;
 import io.fliptj.storage.Namespaces;
 import io.fliptj.storage.Page;

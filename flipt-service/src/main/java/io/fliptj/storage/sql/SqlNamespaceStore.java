@@ -8,6 +8,7 @@ import io.fliptj.api.Namespace;
 import io.fliptj.api.UpdateNamespaceRequest;
 import io.fliptj.core.errors.InvalidArgumentException;
 import io.fliptj.core.errors.NotFoundException;
+import io.fliptj.core.evaluation.GoStrings;
 import io.fliptj.storage.NamespaceStore;
 import io.fliptj.storage.Namespaces;
 import io.fliptj.storage.Page;

@@ -13,6 +13,7 @@ import io.fliptj.api.SegmentOperator;
 import io.fliptj.api.UpdateDistributionRequest;
 import io.fliptj.api.UpdateRuleRequest;
 import io.fliptj.core.errors.NotFoundException;
+import io.fliptj.core.evaluation.GoStrings;
 import io.fliptj.storage.Namespaces;
 import io.fliptj.storage.Page;
 import io.fliptj.storage.PageRequest;

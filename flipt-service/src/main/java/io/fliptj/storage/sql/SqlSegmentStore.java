@@ -12,6 +12,7 @@ import io.fliptj.api.UpdateConstraintRequest;
 import io.fliptj.api.UpdateSegmentRequest;
 import io.fliptj.core.errors.InvalidArgumentException;
 import io.fliptj.core.errors.NotFoundException;
+import io.fliptj.core.evaluation.GoStrings;
 import io.fliptj.storage.Namespaces;
 import io.fliptj.storage.Page;
 import io.fliptj.storage.PageRequest;

@@ -47,11 +47,6 @@ class StorageTextTest {
         assertThat(ConstraintValues.value(ComparisonType.DATETIME_COMPARISON_TYPE, "eq", "yesterday")).isEqualTo("yesterday");
     }
 
-    @Test
-    void quotesLikeGo() {
-        assertThat(GoStrings.quote("a\"b\\c\n\u0001é")).isEqualTo("\"a\\\"b\\\\c\\n\\x01é\"");
-    }
-
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }

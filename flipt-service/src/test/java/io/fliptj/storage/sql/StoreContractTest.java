@@ -302,6 +302,10 @@ abstract class StoreContractTest {
         assertThatThrownBy(() -> stores.flags().getFlag(DEFAULT, "nope"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("flag \"default/nope\" not found");
+        // keys in messages are quoted as Go's %q quotes them: control characters escaped, printable Unicode kept
+        assertThatThrownBy(() -> stores.flags().getFlag(DEFAULT, "a\"b\u0007\u0085é"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("flag \"default/a\\\"b\\a\\u0085é\" not found");
         assertThatThrownBy(() -> stores.flags().updateFlag(UpdateFlagRequest.newBuilder().setKey("nope").setName("x").build()))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessage("flag \"default/nope\" not found");
