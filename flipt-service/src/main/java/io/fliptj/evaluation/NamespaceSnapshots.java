@@ -113,7 +113,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
      */
     @Override
     public void namespaceChanged(String namespaceKey) {
-        ReloadLock lock = reloadLocks.computeIfAbsent(namespaceKey, key -> new ReloadLock());
+        ReloadLock lock = lockOf(namespaceKey);
         store.lastWriteByCurrentThread(namespaceKey).ifPresent(lock::record);
         long announced = lock.announced.incrementAndGet();
         try {
@@ -184,13 +184,17 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
     }
 
     private CachedNamespace reload(String namespaceKey) {
-        ReloadLock lock = reloadLocks.computeIfAbsent(namespaceKey, key -> new ReloadLock());
+        ReloadLock lock = lockOf(namespaceKey);
         synchronized (lock) {
             long loading = lock.announced.get();
             CachedNamespace loaded = load(namespaceKey);
             lock.loaded = Math.max(lock.loaded, loading);
             return loaded;
         }
+    }
+
+    private ReloadLock lockOf(String namespaceKey) {
+        return reloadLocks.computeIfAbsent(namespaceKey, key -> new ReloadLock());
     }
 
     /**
@@ -216,7 +220,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
         /** The recorded writes after {@code version}; those up to it are forgotten. */
         Map<Long, String> flagWritesAfter(long version) {
             synchronized (flagWrites) {
-                flagWrites.headMap(version, true).clear();
+                forgetUpTo(version);
                 return new HashMap<>(flagWrites);
             }
         }
@@ -255,17 +259,10 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
     }
 
     /**
-     * Reloads the namespace if it is loaded here and its store version differs from the loaded one, e.g. when
-     * another instance announced a change; {@link NamespaceChangeFeed#ALL} checks every loaded namespace.
-     */
-    public void refresh(String namespaceKey) {
-        refresh(namespaceKey, Optional.empty());
-    }
-
-    /**
-     * As {@link #refresh(String)}, for a notice that says what the change was: a write confined to one flag is
-     * recorded, so the namespace can be patched instead of reloaded when such writes account for every version
-     * since the loaded state.
+     * Brings the namespace up to date if it is loaded here and its store version differs from the loaded one,
+     * e.g. when another instance announced a change; {@link NamespaceChangeFeed#ALL} checks every loaded
+     * namespace. A {@code write} confined to one flag is recorded, so the namespace can be patched instead of
+     * reloaded when such writes account for every version since the loaded state.
      */
     public void refresh(String namespaceKey, Optional<NamespaceWrite> write) {
         if (NamespaceChangeFeed.ALL.equals(namespaceKey)) {
@@ -273,7 +270,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
             return;
         }
         if (namespaces.containsKey(namespaceKey)) {
-            write.ifPresent(change -> reloadLocks.computeIfAbsent(namespaceKey, key -> new ReloadLock()).record(change));
+            write.ifPresent(lockOf(namespaceKey)::record);
             refreshIfStale(namespaceKey, store.namespaceVersion(namespaceKey).orElse(""));
         }
     }
@@ -284,7 +281,7 @@ public final class NamespaceSnapshots implements NamespaceChangeListener, Manage
      * missing, reloaded otherwise.
      */
     private void refreshIfStale(String namespaceKey, String version) {
-        ReloadLock lock = reloadLocks.computeIfAbsent(namespaceKey, key -> new ReloadLock());
+        ReloadLock lock = lockOf(namespaceKey);
         synchronized (lock) {
             CachedNamespace cached = namespaces.get(namespaceKey);
             if (cached == null || cached.version().equals(version) || isNewer(cached.version(), version)) {

@@ -28,13 +28,7 @@ public final class ReadOnlyStores {
 
     /** {@code stores} with every write refused; reads and evaluation state pass through unchanged. */
     public static Stores wrap(Stores stores) {
-        return new Stores(
-                refuseWrites(NamespaceStore.class, stores.namespaces()),
-                refuseWrites(FlagStore.class, stores.flags()),
-                refuseWrites(SegmentStore.class, stores.segments()),
-                refuseWrites(RuleStore.class, stores.rules()),
-                refuseWrites(RolloutStore.class, stores.rollouts()),
-                stores.evaluation());
+        return of(stores.namespaces(), stores.flags(), stores.segments(), stores.rules(), stores.rollouts(), stores.evaluation());
     }
 
     /**
