@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.MetricRegistry;
-import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.fliptj.api.CreateFlagRequest;
 import io.fliptj.api.CreateNamespaceRequest;
@@ -30,10 +29,9 @@ import org.junit.jupiter.api.Test;
  * reports {@link NamespaceChangeFeed#ALL}.
  */
 class PostgresChangeFeedTest {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final long WAIT_SECONDS = 10;
 
-    private String database;
+    private DatabaseServers.FreshDatabase database;
     private ManagedDataSource writerSource;
     private ManagedDataSource listenerSource;
     private Stores writer;
@@ -43,13 +41,9 @@ class PostgresChangeFeedTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = DatabaseServers.uniqueDatabaseName();
-        try (Connection connection = DatabaseServers.connectOrSkip("PostgreSQL", SERVER + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        writerSource = dataSource().build(new MetricRegistry(), "writer");
-        listenerSource = dataSource().build(new MetricRegistry(), "listener");
+        database = DatabaseServers.createPostgres();
+        writerSource = database.factory().build(new MetricRegistry(), "writer");
+        listenerSource = database.factory().build(new MetricRegistry(), "listener");
         Migrations.migrate(writerSource);
         writer = SqlStores.create(Jdbi.create(writerSource), Dialect.POSTGRES);
         feed = SqlStores.changeFeed(Jdbi.create(listenerSource), Dialect.POSTGRES).orElseThrow();
@@ -58,15 +52,6 @@ class PostgresChangeFeedTest {
             notices.add(namespaceKey);
         });
         awaitListening();
-    }
-
-    private DataSourceFactory dataSource() {
-        DataSourceFactory factory = new DataSourceFactory();
-        factory.setDriverClass("org.postgresql.Driver");
-        factory.setUrl(SERVER + database);
-        factory.setUser("postgres");
-        factory.setPassword("");
-        return factory;
     }
 
     /** Waits until the feed's session has run LISTEN, so no notice of the test is sent before it listens. */
@@ -98,9 +83,8 @@ class PostgresChangeFeedTest {
         if (listenerSource != null) {
             listenerSource.stop();
         }
-        try (Connection connection = DatabaseServers.connectOrSkip("PostgreSQL", SERVER + "postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        if (database != null) {
+            database.drop();
         }
     }
 
